@@ -1,0 +1,1 @@
+"""Build steps of the training workflow (``project.yml``): data conversion and vectors."""

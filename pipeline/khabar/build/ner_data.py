@@ -1,0 +1,48 @@
+"""Convert the NER corpora to ``.spacy`` files: ``python -m khabar.build.ner_data OUT_DIR``.
+
+Writes ``OUT_DIR/{split}/{source}.spacy`` for every source in
+``khabar.corpus.ner_sources`` (splits: train, dev, test where the source has them),
+so a config can point ``paths.train`` at ``OUT_DIR/train``, and prints what was read and
+how many lines were dropped (with the first few).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+from ..corpus.iob import ReadReport
+from ..corpus.ner_sources import SOURCES
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("out_dir", type=Path)
+    p.add_argument("--sources", nargs="+", default=list(SOURCES), choices=list(SOURCES))
+    args = p.parse_args(argv)
+    nlp = spacy.blank("ar")
+    for name in args.sources:
+        for split in ("train", "dev", "test"):
+            report = ReadReport()
+            docs = list(SOURCES[name].docs(nlp.vocab, split, report=report))
+            if not docs:
+                continue
+            out = args.out_dir / split / f"{name}.spacy"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(docs=docs).to_disk(out)
+            n_ents = sum(len(d.ents) for d in docs)
+            print(
+                f"{out}: {len(docs)} docs, {n_ents} entities; {report.summary(name)}",
+                file=sys.stderr,
+            )
+            for lineno, line in report.dropped_lines[:5]:
+                print(f"  dropped line {lineno}: {line!r}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""The ``khabar`` command line: annotate, evaluate and demo (``python -m khabar --help``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .about import MODEL_NAME, __version__
+from .annotate import annotate_documents, load_pipeline
+from .jsonl import InputError, atomic_output, dumps, read_documents
+from .report import format_entity_scores, format_scores, render_document
+
+DEMO_ARTICLE = Path(__file__).resolve().parent / "data" / "demo_article.txt"
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    nlp = load_pipeline(args.model)
+    n_ok = n_bad = 0
+    with atomic_output(args.output) as out:
+        results = annotate_documents(
+            nlp, read_documents(args.input), args.batch_size, args.n_process
+        )
+        for result in results:
+            if isinstance(result, InputError):
+                n_bad += 1
+                print(f"error: {result} (skipped)", file=sys.stderr)
+                continue
+            out.write(dumps(result) + "\n")
+            n_ok += 1
+    print(f"annotated {n_ok} documents, {n_bad} skipped", file=sys.stderr)
+    return 1 if n_bad else 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .scoring import score_records
+
+    gold: list[dict[str, Any]] = []
+    for item in read_documents(args.gold):
+        if isinstance(item, InputError):
+            print(f"error: {item}", file=sys.stderr)
+            return 2
+        gold.append(item)
+    nlp = load_pipeline(args.model)
+    pred = list(annotate_documents(nlp, gold, args.batch_size))
+    errors = [p for p in pred if isinstance(p, InputError)]
+    if errors:
+        for err in errors:
+            print(f"error: {err}", file=sys.stderr)
+        return 2
+    scores = score_records(gold, pred)
+    print(json.dumps(scores, indent=2, ensure_ascii=False) if args.json else format_scores(scores))
+    return 0
+
+
+def cmd_evaluate_ner(args: argparse.Namespace) -> int:
+    from .ner_eval import evaluate_anercorp
+
+    scores = evaluate_anercorp(load_pipeline(args.model), args.split)
+    if args.output:
+        with atomic_output(args.output) as out:
+            out.write(json.dumps(scores, indent=2) + "\n")
+    print(format_entity_scores(scores))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = Path(args.file) if args.file else DEMO_ARTICLE
+    nlp = load_pipeline(args.model)
+    print(render_document(nlp(path.read_text(encoding="utf8"))))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="khabar", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"khabar {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("annotate", help="add entities, quotes and events to documents (JSONL out)")
+    p.add_argument("input", help="JSONL(.gz) with 'id' and 'text', a .txt file, or - for stdin")
+    p.add_argument("-o", "--output", help="output JSONL (default: stdout); written atomically")
+    p.add_argument("--model", default=MODEL_NAME, help="installed model name or path")
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--n-process", type=int, default=1)
+    p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("evaluate", help="score the pipeline on gold documents (ANNOTATION.md)")
+    p.add_argument("gold", help="gold JSONL (or one .json document) in the contract format")
+    p.add_argument("--model", default=MODEL_NAME)
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("evaluate-ner", help="NER on ANERcorp in its 4 classes (exact-span F1)")
+    p.add_argument("--model", default=MODEL_NAME)
+    p.add_argument("--split", default="test", choices=["train", "dev", "test"])
+    p.add_argument("--output", help="also write the scores as JSON here")
+    p.set_defaults(func=cmd_evaluate_ner)
+
+    p = sub.add_parser("demo", help="print tokens, entities, quotes and events of an article")
+    p.add_argument("file", nargs="?", help="a UTF-8 text file (default: our demo article)")
+    p.add_argument("--model", default=MODEL_NAME)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except OSError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2

@@ -1,0 +1,1 @@
+"""Trainable and rule-based pipeline components of khabar, one per module."""

@@ -1,0 +1,1 @@
+"""Readers and converters for the corpora in ``../shared/corpora`` and our own ``corpus/``."""

@@ -1,0 +1,111 @@
+"""Reading documents leniently and writing results atomically.
+
+A malformed line never stops a run: it is reported with its file and line number
+and the other documents are still processed. Output goes to a temporary file in
+the destination folder and is renamed at the end, so a crash never leaves a
+half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+
+@dataclass
+class InputError:
+    source: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+def _open_text(path: str) -> IO[str]:
+    if path == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf8")
+    if path.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf8")
+    return open(path, encoding="utf8")  # noqa: SIM115 - closed by the caller's context
+
+
+def parse_document_line(line: str) -> dict[str, Any]:
+    """One JSONL line: an object with a string ``text`` (and normally an ``id``)."""
+    obj = json.loads(line)
+    if not isinstance(obj, dict):
+        raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+    if not isinstance(obj.get("text"), str):
+        raise ValueError("missing or non-string 'text' field")
+    return obj
+
+
+def read_documents(path: str) -> Iterator[dict[str, Any] | InputError]:
+    """Documents of a JSONL(.gz) file, ``-`` (JSONL on stdin), a ``.json`` file (one
+    document object or a list of them) or any other file (plain text, one document).
+
+    Yields an ``InputError`` in place of each line that cannot be read."""
+    if path.endswith(".json"):
+        yield from _read_json_file(path)
+        return
+    if path != "-" and not path.endswith((".jsonl", ".gz")):
+        yield {"id": Path(path).stem, "text": Path(path).read_text(encoding="utf8")}
+        return
+    source = "<stdin>" if path == "-" else path
+    with _open_text(path) as f:
+        for lineno, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield parse_document_line(line)
+            except (ValueError, json.JSONDecodeError) as err:
+                yield InputError(source, lineno, str(err))
+
+
+def _read_json_file(path: str) -> Iterator[dict[str, Any] | InputError]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf8"))
+    except json.JSONDecodeError as err:
+        yield InputError(path, err.lineno, err.msg)
+        return
+    for i, obj in enumerate(data if isinstance(data, list) else [data], start=1):
+        try:
+            yield parse_document_line(json.dumps(obj))
+        except ValueError as err:
+            yield InputError(path, i, f"document {i}: {err}")
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | None) -> Iterator[TextIO]:
+    """A text stream that becomes ``path`` only when the block ends without error.
+
+    ``None`` or ``-`` writes to stdout."""
+    if path in (None, "-"):
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    dest = Path(path)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf8") as f:
+            yield f
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def dumps(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False)

@@ -1,0 +1,36 @@
+"""Shared fixtures: the shared data folder, the seed article and small pipelines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from khabar.paths import shared_dir
+
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "khabar.ArabicTokenizer.v1"}}}
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    path = shared_dir()
+    if not (path / "spec" / "ANNOTATION.md").exists():
+        pytest.skip(f"shared data folder not found at {path} (set KHABAR_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared: Path) -> dict[str, Any]:
+    return json.loads((shared / "examples" / "seed_article.json").read_text(encoding="utf8"))
+
+
+@pytest.fixture()
+def blank_nlp() -> Language:
+    """Our tokenizer and the sentencizer settings of configs/md.cfg, no trained parts."""
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    nlp.add_pipe("sentencizer", config={"punct_chars": ["!", ".", "?", "؟", "\n", "\n\n"]})
+    return nlp
