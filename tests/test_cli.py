@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -98,3 +99,18 @@ def test_annotate_txt_file_to_stdout(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     (record,) = map(json.loads, result.stdout.splitlines())
     assert record["id"] == "article" and record["quotes"][0]["kind"] == "direct"
+
+
+def test_annotate_resume_skips_ids_already_written(tmp_path: Path):
+    src = tmp_path / "in.jsonl.gz"
+    docs = [{"id": str(i), "text": f"قال المتحدث إن الاجتماع رقم {i} انتهى."} for i in range(4)]
+    with gzip.open(src, "wt", encoding="utf8") as f:
+        f.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps({**docs[0], "marker": "kept"}, ensure_ascii=False) + "\n")
+    result = khabar("annotate", str(src), "-o", str(out), "--resume", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "1 documents already done" in result.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf8").splitlines()]
+    assert [r["id"] for r in records] == ["0", "1", "2", "3"]
+    assert records[0]["marker"] == "kept"  # not annotated again

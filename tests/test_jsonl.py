@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from khabar.jsonl import InputError, atomic_output, read_documents
+from khabar.jsonl import InputError, ResumableOutput, atomic_output, read_documents
 
 
 def test_malformed_lines_are_reported_with_line_numbers(tmp_path):
@@ -41,3 +41,32 @@ def test_atomic_output_leaves_nothing_on_failure(tmp_path):
     with atomic_output(str(out)) as f:
         f.write("new\n")
     assert out.read_text() == "new\n"
+
+
+def test_resumable_output_keeps_progress_after_a_crash(tmp_path):
+    dest = tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt), ResumableOutput(str(dest)) as out:
+        out.write({"id": "a", "text": "1"})
+        out.write({"id": "b", "text": "2"})
+        raise KeyboardInterrupt
+    assert not dest.exists()
+    partial = tmp_path / "out.jsonl.partial"
+    with partial.open("a", encoding="utf8") as f:
+        f.write('{"id": "c", "te')  # the line being written when the process died
+    with ResumableOutput(str(dest), resume=True) as out:
+        assert out.done_ids == {"a", "b"}
+        out.write({"id": "c", "text": "3"})
+    assert not partial.exists()
+    assert [json.loads(x)["id"] for x in dest.read_text().splitlines()] == ["a", "b", "c"]
+
+
+def test_resume_from_a_finished_output_appends(tmp_path):
+    dest = tmp_path / "out.jsonl"
+    dest.write_text('{"id": "a", "text": "1"}\n', encoding="utf8")
+    with ResumableOutput(str(dest), resume=True) as out:
+        assert out.done_ids == {"a"}
+        out.write({"id": "b", "text": "2"})
+    assert [json.loads(x)["id"] for x in dest.read_text().splitlines()] == ["a", "b"]
+    with ResumableOutput(str(dest)) as out:  # without --resume the output starts afresh
+        out.write({"id": "z", "text": "9"})
+    assert [json.loads(x)["id"] for x in dest.read_text().splitlines()] == ["z"]

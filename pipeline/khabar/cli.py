@@ -5,32 +5,64 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .about import MODEL_NAME, __version__
 from .annotate import annotate_documents, load_pipeline
-from .jsonl import InputError, atomic_output, dumps, read_documents
+from .jsonl import InputError, ResumableOutput, atomic_output, dumps, read_documents
 from .report import format_entity_scores, format_scores, render_document
 
 DEMO_ARTICLE = Path(__file__).resolve().parent / "data" / "demo_article.txt"
 
 
-def cmd_annotate(args: argparse.Namespace) -> int:
+def _progress(args: argparse.Namespace) -> Any:
+    """A tqdm bar on a terminal; disabled with --quiet or when stderr is not a TTY."""
+    from tqdm import tqdm
+
+    quiet = args.quiet or not sys.stderr.isatty()
+    return tqdm(unit=" docs", disable=quiet, file=sys.stderr, smoothing=0.1)
+
+
+def _annotate_to(
+    write: Callable[[dict[str, Any]], None], args: argparse.Namespace, done_ids: set[str]
+) -> tuple[int, int]:
+    """Annotate ``args.input``, passing each result to ``write``; returns (ok, skipped)."""
     nlp = load_pipeline(args.model)
-    n_ok = n_bad = 0
-    with atomic_output(args.output) as out:
-        results = annotate_documents(
-            nlp, read_documents(args.input), args.batch_size, args.n_process
-        )
-        for result in results:
+    items = (
+        item
+        for item in read_documents(args.input)
+        if isinstance(item, InputError) or str(item.get("id")) not in done_ids
+    )
+    n_ok = n_bad = n_words = 0
+    with _progress(args) as bar:
+        for result in annotate_documents(nlp, items, args.batch_size, args.n_process):
             if isinstance(result, InputError):
                 n_bad += 1
                 print(f"error: {result} (skipped)", file=sys.stderr)
                 continue
-            out.write(dumps(result) + "\n")
+            write(result)
             n_ok += 1
+            n_words += len(result["text"].split())
+            bar.update(1)
+            bar.set_postfix_str(
+                f"{n_words / max(bar.format_dict['elapsed'], 1e-9):.0f} words/s", refresh=False
+            )
+    return n_ok, n_bad
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    if args.resume and args.output in (None, "-"):
+        print("error: --resume needs an output file (-o)", file=sys.stderr)
+        return 2
+    if args.output in (None, "-"):
+        n_ok, n_bad = _annotate_to(lambda r: print(dumps(r)), args, set())
+    else:
+        with ResumableOutput(args.output, resume=args.resume) as out:
+            if out.done_ids:
+                print(f"resuming: {len(out.done_ids)} documents already done", file=sys.stderr)
+            n_ok, n_bad = _annotate_to(out.write, args, out.done_ids)
     print(f"annotated {n_ok} documents, {n_bad} skipped", file=sys.stderr)
     return 1 if n_bad else 0
 
@@ -81,10 +113,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("annotate", help="add entities, quotes and events to documents (JSONL out)")
     p.add_argument("input", help="JSONL(.gz) with 'id' and 'text', a .txt file, or - for stdin")
-    p.add_argument("-o", "--output", help="output JSONL (default: stdout); written atomically")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="output JSONL (default: stdout); written to OUTPUT.partial, renamed at the end",
+    )
     p.add_argument("--model", default=MODEL_NAME, help="installed model name or path")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--n-process", type=int, default=1)
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip ids already in OUTPUT (or its .partial file) and append the rest",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_annotate)
 
     p = sub.add_parser("evaluate", help="score the pipeline on gold documents (ANNOTATION.md)")

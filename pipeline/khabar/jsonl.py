@@ -109,3 +109,63 @@ def atomic_output(path: str | None) -> Iterator[TextIO]:
 
 def dumps(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False)
+
+
+class ResumableOutput:
+    """JSONL output that is renamed into place at the end and can resume after a crash.
+
+    Lines go to ``OUTPUT.partial`` (line-buffered); a clean finish renames it to
+    ``OUTPUT``, so ``OUTPUT`` is never half-written. After a crash the partial file
+    stays. With ``resume=True`` the ids already written (in the partial file, else
+    in ``OUTPUT``) are collected in ``done_ids``, an incomplete last line is cut
+    off, and writing continues after them."""
+
+    def __init__(self, path: str, resume: bool = False) -> None:
+        self.dest = Path(path)
+        self.partial = self.dest.with_name(self.dest.name + ".partial")
+        self.resume = resume
+        self.done_ids: set[str] = set()
+        self._file: TextIO | None = None
+
+    def __enter__(self) -> ResumableOutput:
+        self.dest.parent.mkdir(parents=True, exist_ok=True)
+        if self.resume:
+            if not self.partial.exists() and self.dest.exists():
+                self.partial.write_bytes(self.dest.read_bytes())
+            if self.partial.exists():
+                self.done_ids = self._keep_complete_lines(self.partial)
+        self._file = self.partial.open("a" if self.resume else "w", encoding="utf8", buffering=1)
+        return self
+
+    @staticmethod
+    def _keep_complete_lines(path: Path) -> set[str]:
+        """Ids of the complete JSON lines of ``path``; truncates anything after them."""
+        ids: set[str] = set()
+        good_bytes = 0
+        with path.open("rb") as f:
+            for raw in f:
+                try:
+                    if not raw.endswith(b"\n"):
+                        raise ValueError("incomplete line")
+                    ids.add(str(json.loads(raw)["id"]))
+                except (ValueError, KeyError):
+                    break
+                good_bytes += len(raw)
+        with path.open("r+b") as f:
+            f.truncate(good_bytes)
+        return ids
+
+    def write(self, record: dict[str, Any]) -> None:
+        assert self._file is not None
+        self._file.write(dumps(record) + "\n")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        assert self._file is not None
+        self._file.close()
+        if exc_type is None:
+            os.replace(self.partial, self.dest)
+        else:
+            print(
+                f"partial output kept in {self.partial}; rerun with --resume to continue",
+                file=sys.stderr,
+            )
