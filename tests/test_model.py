@@ -12,7 +12,9 @@ import spacy
 from khabar.about import MODEL_NAME
 
 pytestmark = pytest.mark.model
-EXPECTED_PIPES = ["sentencizer", "tok2vec", "ner", "khabar_quotes", "khabar_events"]
+EXPECTED_PIPES = [
+    "sentencizer", "tok2vec", "ner", "khabar_entity_propagation", "khabar_quotes", "khabar_events"
+]
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -67,6 +68,18 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 1 if n_bad else 0
 
 
+def cmd_annotate_dask(args: argparse.Namespace) -> int:
+    from .distributed import annotate_files
+
+    inputs = sorted({m for pattern in args.inputs for m in glob.glob(pattern)})
+    if not inputs:
+        print(f"error: no input files match {args.inputs}", file=sys.stderr)
+        return 2
+    parts = annotate_files(inputs, args.output_dir, args.scheduler, args.workers, args.model)
+    print(f"wrote {len(parts)} partitions to {args.output_dir}", file=sys.stderr)
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .scoring import score_records
 
@@ -128,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("annotate-dask", help="annotate many JSONL(.gz) files on a Dask cluster")
+    p.add_argument("inputs", nargs="+", help="input files or glob patterns (one partition each)")
+    p.add_argument("-o", "--output-dir", required=True, help="folder for part-NNNNN.jsonl")
+    p.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786)")
+    p.add_argument("--workers", type=int, default=2, help="local worker processes (no --scheduler)")
+    p.add_argument("--model", default=MODEL_NAME)
+    p.set_defaults(func=cmd_annotate_dask)
 
     p = sub.add_parser("evaluate", help="score the pipeline on gold documents (ANNOTATION.md)")
     p.add_argument("gold", help="gold JSONL (or one .json document) in the contract format")

@@ -1,0 +1,1038 @@
+"""``khabar_quotes``: rule-based quote attribution for Arabic news (ANNOTATION.md, Quotes).
+
+News quotes follow a handful of frames around a reporting word (cue): ``قال X: «…»``,
+``قال X إن …``, ``شدد X على …``, ``أكد دعم …``, ``…، بحسب X``. Rules over these frames
+are precise and need no training data, so the component finds cues from a JSON
+lexicon, parses the frame after each cue, and resolves the source's fullest name.
+
+Matching works on a folded copy of the text (no diacritics, tatweel or zero-width
+characters; alef forms, ة/ه and ى/ي unified) whose characters map back to
+``doc.text``; all offsets written are character offsets into ``doc.text``. Words are
+found with a regex rather than spaCy tokens, so clitics attached or split by the
+tokenizer give the same result.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from ..contract import doc_to_record
+from ..extensions import register_extensions
+from ..scoring import score_quotes
+
+register_extensions()
+
+DEFAULT_LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_lexicon.json"
+LEXICON_FILE = "lexicon.json"
+SPEAKER_LABELS = ["PER", "ORG", "GPE", "NORP"]
+Offsets = tuple[int, int]
+FEMININE = "<f>"  # marker in a mention's title set
+
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # diacritics, tatweel
+_COMBINING = re.compile(f"[{_MARKS}]")
+_DROPPED = re.compile(f"[{_MARKS}\u200b-\u200f\u2060\ufeff]")  # + zero-width characters
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n")
+_FINAL_PUNCT = ".!?؟…:;؛،,-–—"
+_STOPS = frozenset(".!?؟…;؛")
+
+
+def fold(text: str) -> str:
+    """The matching form of a word: the normalisation of ``scoring.normalize_name``."""
+    return _DROPPED.sub("", text).translate(_FOLD)
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class CueSense:
+    """What a cue word allows after it: prepositions, a direct object, its gender."""
+
+    kind: str  # verb | participle | source | statement
+    gender: str | None = None
+    preps: tuple[str, ...] = ()
+    takes_object: bool = False
+
+
+@dataclass
+class Lexicon:
+    """The JSON lexicon compiled into folded lookup tables."""
+
+    data: dict[str, Any]
+    forms: dict[str, CueSense] = field(default_factory=dict)
+    phrases: list[tuple[tuple[str, ...], int, CueSense]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        d = self.data
+        for entry in d.get("verbs", []):
+            self._add_verb(entry)
+        for key, kind in (("source_phrases", "source"), ("statement_phrases", "statement")):
+            for entry in d.get(key, []):
+                words = tuple(fold(w) for w in entry["phrase"].split())
+                self.phrases.append((words, int(entry.get("head", 0)), CueSense(kind)))
+        self.phrases.sort(key=lambda p: -len(p[0]))
+        self.complementizers = self._folded("complementizers")
+        self.comp_suffixes = self._folded("complementizer_suffixes")
+        self.comp_blockers = self._folded("complementizer_blockers")
+        self.proclitics = tuple(fold(p) for p in d.get("proclitics", []))
+        self.non_subject_preps = self._folded("non_subject_prepositions")
+        self.connectors = self._folded("sibling_connectors")
+        self.titles = {bare for t in d.get("titles", []) for w in t.split()
+                       if (bare := strip_article(fold(w)))}
+        self.feminine_titles = {strip_article(fold(t)) for t in d.get("feminine_titles", [])}
+        self.speaker_nouns = {strip_article(fold(w)) for w in d.get("speaker_nouns", [])}
+        self.feminine_names = self._folded("feminine_names")
+        self.masculine_exceptions = self._folded("masculine_names_with_feminine_endings")
+        self.mark_pairs = [(o, c) for o, c in d.get("quote_marks", [])]
+        self.thresholds: dict[str, int] = dict(d.get("thresholds", {}))
+
+    def _folded(self, key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.data.get(key, []))
+
+    def _add_verb(self, entry: dict[str, Any]) -> None:
+        preps = tuple(fold(p) for p in entry.get("preps", []))
+        obj = bool(entry.get("object", False))
+        for kind, by_gender in _verb_forms(entry).items():
+            for gender, words in by_gender.items():
+                sense = CueSense(kind, None if gender == "pl" else gender, preps, obj)
+                for word in words:
+                    self.forms.setdefault(fold(word), sense)
+
+    def threshold(self, name: str) -> int:
+        return int(self.thresholds[name])
+
+    def title_stem(self, word: str) -> str | None:
+        """``وزير`` for وزير/الوزير/الوزيرة; None when the word is no title."""
+        word = strip_article(word)
+        if word in self.titles:
+            return word
+        if word.endswith("ه") and word[:-1] in self.titles:
+            return word[:-1]
+        return word if word in self.feminine_titles else None
+
+    def is_feminine_title(self, word: str) -> bool:
+        word = strip_article(word)
+        return word in self.feminine_titles or (word.endswith("ه") and word[:-1] in self.titles)
+
+
+def _verb_forms(entry: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """Forms by kind (verb/participle) and gender (m/f/pl): generated from the past,
+    present and participle stems, plus the irregular ones listed under ``forms`` and
+    ``participle_forms``."""
+    verb: dict[str, list[str]] = {"m": [], "f": [], "pl": []}
+    part: dict[str, list[str]] = {"m": [], "f": [], "pl": []}
+    past, present, stem = entry.get("past"), entry.get("present"), entry.get("participle")
+    if past:
+        for gender, form in zip(verb, (past, past + "ت", past + "وا"), strict=True):
+            verb[gender].append(form)
+    if present:
+        for gender, form in zip(verb, (present, "ت" + present[1:], present + "ون"), strict=True):
+            verb[gender].append(form)
+    if stem:
+        for gender, form in zip(part, (stem + "ا", stem + "ة", stem + "ين"), strict=True):
+            part[gender].append(form)
+    for key, target in (("forms", verb), ("participle_forms", part)):
+        for gender, words in entry.get(key, {}).items():
+            target.setdefault(gender, []).extend(words)
+    return {"verb": verb, "participle": part}
+
+
+def strip_article(word: str) -> str:
+    """``الوزير`` → ``وزير``: titles and nouns compare without the article."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def load_lexicon_data(path: str | Path | None = None) -> dict[str, Any]:
+    """The packaged lexicon, with the top-level keys of ``path`` (if given) replacing its own."""
+    data = srsly.read_json(DEFAULT_LEXICON_PATH)
+    if path is not None:
+        if Path(path).exists():
+            data.update(srsly.read_json(path))
+        else:
+            warnings.warn(f"quote lexicon {path} not found, using the packaged one", stacklevel=2)
+    return data
+
+
+# ---------------------------------------------------------------- text model
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation character: original offsets, folded text, folded start."""
+
+    start: int
+    end: int
+    norm: str
+    fstart: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[0].isalnum() or self.norm[0] == "_"
+
+
+@dataclass(frozen=True)
+class MarkPair:
+    """A pair of quotation marks: opener position, closer position (or paragraph end)."""
+
+    open: int
+    close: int
+    depth: int
+    closed: bool
+
+    @property
+    def outer(self) -> Offsets:
+        """The quotation with its marks (no closer when unclosed)."""
+        return self.open, self.close + 1 if self.closed else self.close
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention usable as a source."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in the text: its sense, the head word span and the tokens it covers."""
+
+    sense: CueSense
+    span: Offsets
+    first: int
+    last: int
+    attached: int = 0  # characters of the next token that belong to the phrase (وفقا لـ)
+
+
+@dataclass
+class Draft:
+    """A quote being built; ``kind`` and the name are decided at the end."""
+
+    cue: CueMatch | None
+    content: Offsets
+    unit: int
+    speaker: Offsets | None = None
+    mention: Mention | None = None
+    nominal: str | None = None
+    kind: str = "indirect"
+    speaker_name: str | None = None
+
+
+def find_mark_pairs(text: str, pairs: list[tuple[str, str]]) -> list[MarkPair]:
+    """Quotation-mark pairs with nesting depth; an unclosed opener runs to its paragraph's end,
+    a stray closer is ignored."""
+    closer_of = dict(pairs)
+    stack: list[tuple[str, int]] = []
+    out: list[MarkPair] = []
+
+    def close_all(at: int) -> None:
+        while stack:
+            _, pos = stack.pop()
+            out.append(MarkPair(pos, at, len(stack), False))
+
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            close_all(i)
+        elif stack and ch == closer_of[stack[-1][0]]:
+            _, pos = stack.pop()
+            out.append(MarkPair(pos, i, len(stack), True))
+        elif ch in closer_of and not any(closer_of[o] == ch for o, _ in stack):
+            stack.append((ch, i))
+        elif any(closer_of[o] == ch for o, _ in stack):
+            while stack and closer_of[stack[-1][0]] != ch:
+                stack.pop()
+            _, pos = stack.pop()
+            out.append(MarkPair(pos, i, len(stack), True))
+    close_all(len(text))
+    return sorted(out, key=lambda p: p.open)
+
+
+def tokenize(text: str) -> tuple[list[Token], list[int]]:
+    """Words and punctuation of the folded text, with offsets into the original text, and
+    the original offset of each folded character."""
+    index = [i for i, ch in enumerate(text) if not _DROPPED.match(ch)]
+    folded = "".join(text[i] for i in index).translate(_FOLD)
+    tokens = []
+    for m in _TOKEN.finditer(folded):
+        end = index[m.end() - 1] + 1
+        while end < len(text) and _COMBINING.match(text[end]):
+            end += 1
+        tokens.append(Token(index[m.start()], end, m.group(), m.start()))
+    return tokens, index
+
+
+def sentence_ranges(doc: Doc) -> list[Offsets]:
+    """``doc.sents`` when boundaries are set, else a split on . ! ? ؟ and newlines."""
+    if len(doc) and doc.has_annotation("SENT_START"):
+        ranges = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        ranges, start = [], 0
+        for m in _SENTENCE_END.finditer(doc.text):
+            ranges.append((start, m.end()))
+            start = m.end()
+        ranges.append((start, len(doc.text)))
+    return [piece for s, e in ranges for piece in _split_lines(doc.text, s, e)]
+
+
+def _split_lines(text: str, start: int, end: int) -> Iterator[Offsets]:
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        if line.group().strip():
+            yield start + line.start(), start + line.end()
+
+
+def merge_units(ranges: list[Offsets], pairs: list[MarkPair]) -> list[Offsets]:
+    """Join sentences that a quotation spans, so a quote's content may cover several."""
+    units: list[Offsets] = []
+    for s, e in sorted(ranges):
+        if units and any(p.open < units[-1][1] <= p.close for p in pairs if p.depth == 0):
+            units[-1] = (units[-1][0], e)
+        else:
+            units.append((s, e))
+    return units
+
+
+def trim(text: str, span: Offsets, keep: str = "") -> Offsets | None:
+    """Strip whitespace and punctuation (except ``keep``) at both ends; None if empty."""
+    s, e = span
+    while s < e and (text[s].isspace() or (not text[s].isalnum() and text[s] not in keep)):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _FINAL_PUNCT
+                     or (not text[e - 1].isalnum() and text[e - 1] not in keep
+                         and not _COMBINING.match(text[e - 1]))):
+        e -= 1
+    return (s, e) if s < e else None
+
+
+# ---------------------------------------------------------------- the analysis
+
+
+class _Analysis:
+    """Quotes of one Doc: tokens, marks, units and entity mentions, then the frames."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, speaker_labels: Iterable[str]) -> None:
+        self.text = doc.text
+        self.lex = lexicon
+        self.tokens, self.index = tokenize(self.text)
+        self.starts = {t.start: i for i, t in enumerate(self.tokens)}
+        self.token_starts = [t.start for t in self.tokens]
+        labels = set(speaker_labels)
+        self.mentions = [Mention(e.start_char, e.end_char, e.label_, e.text)
+                         for e in doc.ents if e.label_ in labels]
+        self.pairs = find_mark_pairs(self.text, lexicon.mark_pairs)
+        self.quote_pairs = {p.open: p for p in self.pairs if p.depth == 0 and self._quote_like(p)}
+        self.units = merge_units(sentence_ranges(doc), self.pairs)
+        self.quoted = self._quoted_flags()
+        self.used_pairs: set[int] = set()  # openers of quotations already in some quote
+
+    # -- helpers on tokens ------------------------------------------------
+
+    def _tokens_in(self, start: int, end: int) -> range:
+        """Indices of the tokens lying wholly inside ``[start, end)``."""
+        first = bisect_left(self.token_starts, start)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].end <= end:
+            last += 1
+        return range(first, last)
+
+    def _readings(self, i: int) -> list[tuple[int, str]]:
+        """(proclitic length, folded word) readings: as written, and without و/ف; a clitic
+        is only stripped when the caller finds the rest in its vocabulary."""
+        word = self.tokens[i].norm
+        out = [(0, word)]
+        if len(word) > 3 and word[0] in self.lex.proclitics:
+            out.append((1, word[1:]))
+        return out
+
+    def _lookup(self, i: int, accept: Callable[[str], bool]) -> tuple[int, str] | None:
+        """The first reading of word ``i`` that ``accept`` takes (as is or without ال)."""
+        if not self.tokens[i].is_word:
+            return None
+        for n, word in self._readings(i):
+            if accept(word) or accept(strip_article(word)):
+                return n, strip_article(word)
+        return None
+
+    def _is_title(self, i: int) -> bool:
+        return self._lookup(i, lambda w: self.lex.title_stem(w) is not None) is not None
+
+    def _is_speaker_noun(self, i: int) -> bool:
+        return self._lookup(i, self.lex.speaker_nouns.__contains__) is not None
+
+    def _mention_at(self, i: int) -> Mention | None:
+        tok = self.tokens[i]
+        return next((m for m in self.mentions if m.start < tok.end and tok.start < m.end), None)
+
+    def _is_complementizer(self, i: int) -> bool:
+        word = self.tokens[i].norm
+        comp = self.lex.complementizers
+        if not (word in comp or any(word.endswith(s) and word[: -len(s)] in comp
+                                    for s in self.lex.comp_suffixes)):
+            return False
+        prev = self._prev_word(i)
+        return prev is None or self._lookup(prev, self.lex.comp_blockers.__contains__) is None
+
+    def _prev_word(self, i: int) -> int | None:
+        j = i - 1
+        return j if j >= 0 and self.tokens[j].is_word else None
+
+    def _quoted_flags(self) -> list[bool]:
+        flags = [False] * len(self.tokens)
+        for p in self.quote_pairs.values():
+            for i in self._tokens_in(p.open + 1, p.close):
+                flags[i] = True
+        return flags
+
+    def _quote_like(self, pair: MarkPair) -> bool:
+        """Long enough to be speech; a short span only right after a colon or أن/إن and not
+        a name, so «داعش» and "فاتف" stay names."""
+        words = [i for i in self._tokens_in(pair.open + 1, pair.close) if self.tokens[i].is_word]
+        if len(words) < self.lex.threshold("min_quote_words"):
+            return False
+        if len(words) > self.lex.threshold("max_name_words"):
+            return True
+        if all(self._mention_at(i) for i in words):
+            return False
+        before = self.starts.get(pair.open, 0) - 1
+        return before >= 0 and (self.tokens[before].norm == ":" or self._is_complementizer(before))
+
+    def _pair_at(self, i: int) -> MarkPair | None:
+        return self.quote_pairs.get(self.tokens[i].start)
+
+    # -- cues -----------------------------------------------------------
+
+    def cue_at(self, i: int) -> CueMatch | None:
+        """A verb/participle cue (clitics stripped) or a multi-word phrase cue at token ``i``."""
+        if self.quoted[i] or not self.tokens[i].is_word:
+            return None
+        tok = self.tokens[i]
+        phrase = self._phrase_at(i)
+        if phrase:
+            return phrase
+        word = tok.norm
+        if word in self.lex.forms:
+            return CueMatch(self.lex.forms[word], (tok.start, tok.end), i, i)
+        for n in (1, 2):
+            if len(word) > n + 2 and all(c in self.lex.proclitics for c in word[:n]):
+                sense = self.lex.forms.get(word[n:])
+                if sense:
+                    start = self._orig(tok.fstart + n)
+                    return CueMatch(sense, (start, tok.end), i, i)
+        return None
+
+    def _orig(self, folded_pos: int) -> int:
+        """Original offset of a folded character."""
+        return self.index[folded_pos]
+
+    def _phrase_at(self, i: int) -> CueMatch | None:
+        for words, head, sense in self.lex.phrases:
+            match = self._match_phrase(i, words)
+            if match is None:
+                continue
+            last, attached = match
+            h = self.tokens[i + head]
+            start = h.start
+            if head == 0 and h.norm != words[0]:  # clitic و/ف before the phrase
+                start = self._orig(h.fstart + len(h.norm) - len(words[0]))
+            return CueMatch(sense, (start, h.end), i, last, attached)
+        return None
+
+    def _match_phrase(self, i: int, words: tuple[str, ...]) -> tuple[int, int] | None:
+        """Last token index and attached characters when ``words`` start at token ``i``;
+        a one-letter final word (ل of وفقا لـ) may be attached to the next word."""
+        for k, w in enumerate(words):
+            j = i + k
+            if j >= len(self.tokens) or not self.tokens[j].is_word:
+                return None
+            tok = self.tokens[j].norm
+            if k == 0 and tok != w and not (tok[1:] == w and tok[0] in self.lex.proclitics):
+                return None
+            if k == len(words) - 1 and len(w) == 1 and k > 0 and tok != w:
+                return (j - 1, 1) if tok.startswith(w) and len(tok) > 2 else None
+            if k > 0 and tok != w:
+                return None
+        return i + len(words) - 1, 0
+
+    # -- frames -------------------------------------------------------------
+
+    def run(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        for u, (us, ue) in enumerate(self.units):
+            drafts.extend(self._unit_drafts(u, self._tokens_in(us, ue)))
+        return drafts
+
+    def _unit_drafts(self, u: int, toks: range) -> list[Draft]:
+        """Cue frames left to right, then quotations attributed by a following cue or a
+        ``speaker:`` prefix."""
+        drafts: list[Draft] = []
+        consumed = -1
+        for i in toks:
+            if i <= consumed:
+                continue
+            cue = self.cue_at(i)
+            if cue is None:
+                continue
+            inside = next((d for d in drafts if d.content[0] <= cue.span[0] < d.content[1]), None)
+            sibling = self._sibling_start(cue) if inside else None
+            if inside and sibling is None:
+                continue
+            made = self._frame(cue, toks, u)
+            if made is None:
+                continue
+            draft, consumed = made
+            if inside and sibling is not None:
+                inside.content = self._cut_before(inside.content, sibling)
+            drafts.append(draft)
+        drafts = [d for d in drafts if self._settle(d)]
+        drafts.extend(self._loose_quotations(u, drafts))
+        return sorted(drafts, key=lambda d: d.content[0])
+
+    def _sibling_start(self, cue: CueMatch) -> int | None:
+        """Inside reported content a participle (مؤكدا …) or a cue after a comma and
+        connectors (، فيما قال) starts a new quote: the token where the earlier content
+        stops. None means a nested attribution."""
+        i = cue.first - 1
+        while i >= 0 and self._lookup(i, self.lex.connectors.__contains__):
+            i -= 1
+        if i >= 0 and self.tokens[i].norm in ("،", ",", "؛", ";"):
+            return i + 1
+        return cue.first if cue.sense.kind == "participle" else None
+
+    def _cut_before(self, content: Offsets, token: int) -> Offsets:
+        end = self.tokens[token].start
+        return trim(self.text, (content[0], end), keep=self._closers()) or content
+
+    def _closers(self) -> str:
+        return "".join(c for _, c in self.lex.mark_pairs)
+
+    def _frame(self, cue: CueMatch, toks: range, u: int) -> tuple[Draft, int] | None:
+        """Scan the words after the cue for a colon, complementizer, preposition or opening
+        mark; the words in between hold the speaker."""
+        gap: list[int] = []
+        i = cue.last + 1
+        end = toks.stop
+        max_gap = self.lex.threshold("max_gap_words")
+        sense = cue.sense
+        while i < end and len(gap) <= max_gap:
+            tok = self.tokens[i]
+            pair = self._pair_at(i)
+            in_name = self._mention_at(i) is not None
+            if pair is not None:
+                if sense.takes_object and not self._speaker_only(gap):
+                    break
+                return self._draft(cue, u, gap, pair.outer), i
+            if tok.norm == ":":
+                return self._after_marker(cue, u, gap, i + 1, end), i
+            if tok.is_word and not in_name and self._is_complementizer(i):
+                if sense.takes_object and self._adjuncts(gap) > self.lex.threshold(
+                        "max_object_adjunct_words"):
+                    break
+                return self._after_marker(cue, u, gap, i + 1, end), i
+            prep = self._prep_start(cue, gap, i) if not in_name else None
+            if prep is not None:
+                return self._after_marker(cue, u, gap, prep, end, char_start=True), i
+            if tok.norm in _STOPS or self._blocks(i, sense):
+                break
+            if tok.is_word:
+                gap.append(i)
+            i += 1
+        return self._fallback_frame(cue, u, gap, toks)
+
+    def _blocks(self, i: int, sense: CueSense) -> bool:
+        """Another verb or participle cue ends the search; ``في بيان`` inside it does not."""
+        other = self.cue_at(i) if self.tokens[i].is_word else None
+        return other is not None and other.sense.kind in ("verb", "participle") \
+            and sense.kind != "source"
+
+    def _prep_start(self, cue: CueMatch, gap: list[int], i: int) -> int | None:
+        """Where a nominal complement after على/إلى (or attached ب) starts, as a char offset."""
+        tok = self.tokens[i]
+        if not tok.is_word:
+            return None
+        for prep in cue.sense.preps:
+            if len(prep) > 1 and self._lookup(i, prep.__eq__):
+                return self._next_start(i)
+            if len(prep) == 1 and tok.norm.startswith(prep) and len(tok.norm) > 3 \
+                    and self._speaker_only(gap):
+                return self._orig(tok.fstart + 1)
+        return None
+
+    def _next_start(self, i: int) -> int:
+        """Start of the content after the marker token ``i``, skipping a complementizer."""
+        j = i + 1
+        if j < len(self.tokens) and self.tokens[j].is_word and self._is_complementizer(j):
+            j += 1
+        return self.tokens[j].start if j < len(self.tokens) else self.tokens[i].end
+
+    def _fallback_frame(self, cue: CueMatch, u: int, gap: list[int],
+                        toks: range) -> tuple[Draft, int] | None:
+        """No marker: a direct object (أكد دعم …) or a source phrase (…، بحسب المصدر)."""
+        if cue.sense.kind == "source":
+            return self._source_frame(cue, u, toks)
+        if not cue.sense.takes_object:
+            return None
+        n = self._speaker_prefix(gap)
+        start_tok = gap[n] if n < len(gap) else cue.last + 1
+        if start_tok >= toks.stop:
+            return None
+        draft = self._draft(cue, u, gap[:n], (self.tokens[start_tok].start, self.units[u][1]))
+        return draft, start_tok - 1
+
+    def _source_frame(self, cue: CueMatch, u: int, toks: range) -> tuple[Draft, int] | None:
+        """``…، بحسب X`` attributes the clause before; ``بحسب X، فإن …`` the one after."""
+        speaker_toks = self._source_tokens(cue)
+        if not speaker_toks:
+            return None
+        last = speaker_toks[-1]
+        before = trim(self.text, (self.units[u][0], self.tokens[cue.first].start))
+        if before is not None:
+            content = self._without_conjunction(before)
+        else:
+            start = self._next_start(last) if last + 1 < toks.stop else None
+            if start is None:
+                return None
+            j = last + 1
+            while j < toks.stop and not self.tokens[j].is_word:
+                j += 1
+            if j < toks.stop and self._is_complementizer(j):
+                j += 1
+            if j >= toks.stop:
+                return None
+            content = (self.tokens[j].start, self.units[u][1])
+        return self._draft(cue, u, speaker_toks, content), last
+
+    def _without_conjunction(self, span: Offsets) -> Offsets:
+        """A clause opening with و/ف + ال or future س starts after the conjunction
+        (ANNOTATION.md, Clitics); other و-initial words are left alone (وزير)."""
+        s, e = span
+        if self.text[s] in self.lex.proclitics and fold(self.text[s + 1:s + 3]) in ("ال", "سي",
+                                                                                 "ست", "سن"):
+            return s + 1, e
+        return span
+
+    def _source_tokens(self, cue: CueMatch) -> list[int]:
+        """The source after بحسب/وفقا ل: an entity mention or a speaker noun."""
+        j = cue.last + 1
+        if j >= len(self.tokens):
+            return []
+        mention = self._mention_at(j)
+        if mention is not None:
+            return [k for k in range(j, len(self.tokens)) if self.tokens[k].start < mention.end]
+        rest = self.tokens[j].norm[cue.attached:]
+        readings = {strip_article(rest), strip_article("ا" + rest)}  # للوزارة = ل + الوزارة
+        return [j] if readings & self.lex.speaker_nouns or self._is_speaker_noun(j) else []
+
+    def _after_marker(self, cue: CueMatch, u: int, gap: list[int], start: int, end: int,
+                      char_start: bool = False) -> Draft:
+        """Content from the token after a colon/complementizer (or a char offset) to the unit's
+        end; a colon closing the unit takes the next unit (``وقال:`` then a paragraph)."""
+        if char_start:
+            return self._draft(cue, u, gap, (start, self.units[u][1]))
+        if start < end and self._is_complementizer(start):
+            start += 1
+        if start >= end:
+            nxt = u + 1
+            if nxt < len(self.units):
+                return self._draft(cue, nxt, gap, self.units[nxt])
+            return self._draft(cue, u, gap, (self.units[u][1], self.units[u][1]))
+        return self._draft(cue, u, gap, (self.tokens[start].start, self.units[u][1]))
+
+    def _speaker_prefix(self, gap: list[int]) -> int:
+        """How many leading gap words are titles, a speaker noun or an entity mention."""
+        return self._title_run(gap, lambda i: self._mention_at(i) is not None
+                               or self._is_speaker_noun(i))
+
+    def _speaker_only(self, gap: list[int]) -> bool:
+        return self._speaker_prefix(gap) == len(gap)
+
+    def _adjuncts(self, gap: list[int]) -> int:
+        return len(gap) - self._speaker_prefix(gap)
+
+    def _draft(self, cue: CueMatch, u: int, gap: list[int], content: Offsets) -> Draft:
+        draft = Draft(cue, content, u)
+        if cue.sense.kind != "participle":
+            self._set_speaker(draft, gap, cue)
+        return draft
+
+    # -- speakers ---------------------------------------------------------
+
+    def _set_speaker(self, draft: Draft, gap: list[int], cue: CueMatch) -> None:
+        """The source after the cue (PER first, then ORG, GPE/NORP, then a noun head),
+        else a mention just before the cue; none means pro-drop."""
+        spans = [m for i in gap if (m := self._mention_at(i))]
+        for label in ("PER", "ORG", "GPE", "NORP"):
+            found = next((m for m in spans if m.label == label), None)
+            if found:
+                draft.mention = found
+                draft.speaker = self._strip_titles(found)
+                return
+        for i in gap:
+            found = self._lookup(i, lambda w: w in self.lex.speaker_nouns
+                                 or self.lex.title_stem(w) is not None)
+            if found:
+                draft.speaker = self._head_span(i, found[0])
+                draft.nominal = found[1]
+                return
+        before = self._mention_before(cue)
+        if before is not None:
+            draft.mention = before
+            draft.speaker = self._strip_titles(before)
+
+    def _head_span(self, i: int, clitic: int) -> Offsets:
+        tok = self.tokens[i]
+        return self._orig(tok.fstart + clitic), tok.end
+
+    def _mention_before(self, cue: CueMatch) -> Mention | None:
+        """``فلان أكد أن``: the nearest mention a few words before the cue, not after a
+        preposition (``في الكويت``) and in the same unit."""
+        us = self.units_of(cue.span[0])[0]
+        limit = self.lex.threshold("max_speaker_before_words")
+        words = 0
+        i = cue.first - 1
+        while i >= 0 and self.tokens[i].start >= us and words <= limit:
+            tok = self.tokens[i]
+            if tok.norm in _STOPS or self.quoted[i] or self.tokens[i].norm in self._closers():
+                return None
+            mention = self._mention_at(i)
+            if mention is not None and not self._after_preposition(mention):
+                return mention
+            words += tok.is_word
+            i -= 1
+        return None
+
+    def units_of(self, pos: int) -> Offsets:
+        return next((u for u in self.units if u[0] <= pos < u[1]), (0, len(self.text)))
+
+    def _after_preposition(self, mention: Mention) -> bool:
+        i = self.starts.get(mention.start)
+        if i is None:  # attached clitic (بالكويت, للوزارة)
+            word = next((t for t in self.tokens if t.start < mention.start < t.end), None)
+            return word is not None and word.norm[0] in "بلك"
+        prev = self._prev_word(i)
+        return prev is not None and self.tokens[prev].norm in self.lex.non_subject_preps
+
+    def _strip_titles(self, mention: Mention) -> Offsets:
+        """A mention without leading titles (نائب وزير الخارجية خالد → خالد …); never empty."""
+        idx = list(self._tokens_in(mention.start, mention.end))
+        idx = [i for i in idx if self.tokens[i].is_word] or idx
+        if not idx:
+            return mention.start, mention.end
+        n = self._title_run(idx[:-1])
+        return max(self.tokens[idx[n]].start, mention.start), mention.end
+
+    def _title_run(self, words: list[int], extra: Callable[[int], bool] = lambda i: False) -> int:
+        """How many leading words are titles with up to two ال-complements each
+        (نائب وزير الخارجية, القائد العسكري) or words ``extra`` accepts."""
+        n, complements = 0, 0
+        while n < len(words):
+            i = words[n]
+            if self._is_title(i):
+                complements = 2
+            elif complements and self.tokens[i].norm.startswith("ال"):
+                complements -= 1
+            elif extra(i):
+                complements = 0
+            else:
+                break
+            n += 1
+        return n
+
+    # -- finishing ------------------------------------------------------------
+
+    def _settle(self, draft: Draft) -> bool:
+        """Trim the content and decide its kind; False drops the draft."""
+        span = trim(self.text, draft.content, keep=self._closers())
+        if span is None:
+            return False
+        s, e = span
+        lead = draft.content[0]
+        while lead < s and self.text[lead].isspace():
+            lead += 1
+        pair = self.quote_pairs.get(lead)
+        if pair is not None:
+            inner = trim(self.text, (pair.open + 1, pair.close), keep=self._closers())
+            if inner is None:
+                return False
+            draft.content, draft.kind = inner, "direct"
+            self.used_pairs.add(pair.open)
+            return True
+        words = sum(1 for i in self._tokens_in(s, e) if self.tokens[i].is_word)
+        if words < self.lex.threshold("min_content_words"):
+            return False
+        inside = [p for p in self.quote_pairs.values() if s <= p.open < e]
+        self.used_pairs.update(p.open for p in inside)
+        draft.content = span
+        draft.kind = "mixed" if inside else "indirect"
+        return True
+
+    def _loose_quotations(self, u: int, drafts: list[Draft]) -> list[Draft]:
+        """Quotations not yet attributed: ``«…»، قال X`` or ``X: «…»``; others are dropped."""
+        out: list[Draft] = []
+        us, ue = self.units[u]
+        taken = [d.content for d in drafts]
+        for pair in self.quote_pairs.values():
+            if not (us <= pair.open < ue) or pair.open in self.used_pairs:
+                continue
+            if any(s <= pair.open < e for s, e in taken):
+                continue
+            draft = self._cue_after(pair, u) or self._colon_speaker(pair, u)
+            if draft and self._settle(draft):
+                out.append(draft)
+        return out
+
+    def _cue_after(self, pair: MarkPair, u: int) -> Draft | None:
+        i = self.starts.get(pair.close)
+        if i is None or not pair.closed:
+            return None
+        j = i + 1
+        while j < len(self.tokens) and self.tokens[j].norm in ("،", ",", "-", "–"):
+            j += 1
+        cue = self.cue_at(j) if j < len(self.tokens) else None
+        if cue is None or cue.sense.kind == "statement":
+            return None
+        stop = min(cue.last + 1 + self.lex.threshold("max_gap_words"), len(self.tokens))
+        gap = [k for k in range(cue.last + 1, stop)
+               if self.tokens[k].is_word and self.tokens[k].start < self.units[u][1]]
+        draft = Draft(cue, pair.outer, u)
+        self._set_speaker(draft, gap[: max(self._speaker_prefix(gap), 1)], cue)
+        return draft
+
+    def _colon_speaker(self, pair: MarkPair, u: int) -> Draft | None:
+        i = self.starts.get(pair.open, 0) - 1
+        if i < 1 or self.tokens[i].norm != ":":
+            return None
+        mention = self._mention_at(i - 1)
+        if mention is None:
+            return None
+        draft = Draft(None, pair.outer, u, self._strip_titles(mention), mention)
+        return draft
+
+
+# ---------------------------------------------------------------- names and genders
+
+
+class _Names:
+    """Fullest names of sources and the gender-aware carry-over for pro-drop cues."""
+
+    def __init__(self, analysis: _Analysis) -> None:
+        self.a = analysis
+        self.lex = analysis.lex
+
+    def resolve(self, drafts: list[Draft]) -> None:
+        history: list[tuple[str, str | None]] = []
+        previous: Draft | None = None
+        for draft in drafts:
+            verb_gender = draft.cue.sense.gender if draft.cue else None
+            if draft.mention is not None:
+                draft.speaker_name = self.fullest(draft.mention)
+                gender = verb_gender or self.mention_gender(draft.mention)
+            elif draft.nominal is not None:
+                draft.speaker_name = self.nominal_name(draft)
+                gender = verb_gender
+            elif draft.cue and draft.cue.sense.kind == "participle" and previous \
+                    and previous.unit == draft.unit:
+                draft.speaker_name = previous.speaker_name
+                gender = verb_gender
+            else:
+                draft.speaker_name = self.carry_over(draft, verb_gender, history)
+                gender = verb_gender
+            if draft.speaker_name:
+                history.append((draft.speaker_name, gender))
+            previous = draft
+
+    def fullest(self, mention: Mention) -> str:
+        """The longest mention of the same label containing this one's words, titles removed."""
+        words = fold(self._name(mention)).split()
+        best = self._name(mention)
+        for other in self.a.mentions:
+            if other.label != mention.label:
+                continue
+            name = self._name(other)
+            if _contains(fold(name).split(), words) and len(name) > len(best):
+                best = name
+        return best
+
+    def _name(self, mention: Mention) -> str:
+        s, e = self.a._strip_titles(mention)
+        return " ".join(self.a.text[s:e].split())
+
+    def nominal_name(self, draft: Draft) -> str | None:
+        """``الوزير`` / ``الوزارة``: the latest person introduced with that title, or the
+        latest organisation whose name starts with that noun."""
+        noun = self.lex.title_stem(draft.nominal or "") or _masculine(draft.nominal or "")
+        before = [m for m in self.a.mentions if m.end <= draft.content[0]]
+        for mention in reversed(before):
+            if mention.label == "PER" and noun in self.titles_before(mention):
+                return self.fullest(mention)
+            first = fold(self._name(mention)).split()[:1]
+            if mention.label == "ORG" and first and _masculine(strip_article(first[0])) == noun:
+                return self.fullest(mention)
+        return None
+
+    def titles_before(self, mention: Mention) -> set[str]:
+        """Title words (folded, no article, no ة) just before or at the start of a mention."""
+        i = next((k for k, t in enumerate(self.a.tokens) if t.end > mention.start), None)
+        if i is None:
+            return set()
+        out = set()
+        for k in range(max(0, i - 4), min(i + 2, len(self.a.tokens))):
+            found = self.a._lookup(k, lambda w: self.lex.title_stem(w) is not None)
+            if found:
+                out.add(self.lex.title_stem(found[1]) or found[1])
+                if self.lex.is_feminine_title(found[1]):
+                    out.add(FEMININE)
+        return out
+
+    def mention_gender(self, mention: Mention) -> str | None:
+        """Feminine from a title in ة (الوزيرة، السيدة) or the first name; PER defaults to m."""
+        if mention.label != "PER":
+            return None
+        if FEMININE in self.titles_before(mention):
+            return "f"
+        name = self._name(mention)
+        first = name.split()[0] if name.split() else ""
+        if fold(first) in self.lex.feminine_names:
+            return "f"
+        if fold(first) in self.lex.masculine_exceptions:
+            return "m"
+        return "f" if first.endswith(("ة", "ى")) else "m"
+
+    def carry_over(self, draft: Draft, gender: str | None,
+                   history: list[tuple[str, str | None]]) -> str | None:
+        """The latest earlier source of the verb's gender (quote sources first, then person
+        mentions), else the latest of unknown gender."""
+        candidates = list(reversed(history))
+        before = [m for m in self.a.mentions
+                  if m.label == "PER" and m.end <= (draft.cue.span[0] if draft.cue else 0)]
+        candidates += [(self.fullest(m), self.mention_gender(m)) for m in reversed(before)]
+        if not candidates:
+            return None
+        if gender is None:
+            return candidates[0][0]
+        exact = next((n for n, g in candidates if g == gender), None)
+        return exact or next((n for n, g in candidates if g is None), None)
+
+
+def _masculine(word: str) -> str:
+    """``وزاره`` → ``وزار``: nouns compare without a final ة (folded to ه)."""
+    return word[:-1] if word.endswith("ه") else word
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return n > 0 and any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+# ---------------------------------------------------------------- the component
+
+
+class QuoteAttributor:
+    """Finds direct, indirect and mixed quotes with their cue, speaker and speaker name."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: dict[str, Any],
+                 speaker_labels: list[str]) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.speaker_labels = list(speaker_labels)
+        self.set_lexicon(lexicon)
+
+    def set_lexicon(self, data: dict[str, Any]) -> None:
+        self.lexicon = Lexicon(dict(data))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = [self._record(d) for d in self.find(doc)]
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def find(self, doc: Doc) -> list[Draft]:
+        """Drafts with names resolved, in text order."""
+        if not doc.text.strip():
+            return []
+        analysis = _Analysis(doc, self.lexicon, self.speaker_labels)
+        drafts = analysis.run()
+        _Names(analysis).resolve(drafts)
+        return [d for d in drafts if _valid(doc.text, d)]
+
+    @staticmethod
+    def _record(draft: Draft) -> dict[str, Any]:
+        return {
+            "content": list(draft.content),
+            "cue": list(draft.cue.span) if draft.cue else None,
+            "speaker": list(draft.speaker) if draft.speaker else None,
+            "speaker_name": draft.speaker_name,
+            "kind": draft.kind,
+        }
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, float]:
+        """Contract quote scores (``khabar.scoring.score_quotes``) as flat floats."""
+        pairs = [(doc_to_record(eg.reference), doc_to_record(eg.predicted)) for eg in examples]
+        s = score_quotes(pairs)
+        out = {f"quotes_lenient_{k}": float(s["quotes_lenient"][k]) for k in "prf"}
+        out.update({f"quotes_exact_{k}": float(s["quotes_exact"][k]) for k in "prf"})
+        out["quotes_speaker_acc"] = float(s["speaker_name_acc"])
+        out["quotes_cue_acc"] = float(s["cue_acc"])
+        return out
+
+    # -- serialization --------------------------------------------------------
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.json_dumps(self.lexicon.data).encode("utf8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuoteAttributor:
+        self.set_lexicon(srsly.json_loads(data.decode("utf8")))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / LEXICON_FILE, self.lexicon.data)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteAttributor:
+        self.set_lexicon(srsly.read_json(Path(path) / LEXICON_FILE))
+        return self
+
+
+def _valid(text: str, draft: Draft) -> bool:
+    """Offsets inside the text, non-empty and not starting or ending in whitespace."""
+    spans = [draft.content] + [s for s in (draft.speaker, draft.cue and draft.cue.span) if s]
+    return all(0 <= s < e <= len(text) and not text[s].isspace() and not text[e - 1].isspace()
+               for s, e in spans)
+
+
+@Language.factory(
+    "khabar_quotes",
+    assigns=["doc._.quotes"],
+    default_config={"lexicon_path": None, "speaker_labels": SPEAKER_LABELS},
+    default_score_weights={
+        "quotes_lenient_f": 1.0,
+        "quotes_lenient_p": 0.0,
+        "quotes_lenient_r": 0.0,
+        "quotes_exact_f": 0.0,
+        "quotes_exact_p": 0.0,
+        "quotes_exact_r": 0.0,
+        "quotes_speaker_acc": 0.0,
+        "quotes_cue_acc": 0.0,
+    },
+)
+def make_quote_attributor(nlp: Language, name: str, lexicon_path: str | None,
+                          speaker_labels: list[str]) -> QuoteAttributor:
+    """The packaged lexicon, with the keys of ``lexicon_path`` overriding it when given."""
+    return QuoteAttributor(nlp, name, load_lexicon_data(lexicon_path), speaker_labels)
+

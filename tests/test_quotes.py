@@ -1,0 +1,269 @@
+"""``khabar_quotes`` on sentences written for these tests, plus the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from khabar.components.quotes import QuoteAttributor, load_lexicon_data
+from khabar.contract import doc_to_record, set_annotations_from_record
+from khabar.paths import shared_dir
+from khabar.scoring import score_quotes
+
+SEED = shared_dir() / "examples" / "seed_article.json"
+
+
+@pytest.fixture()
+def nlp(blank_nlp: Language) -> Language:
+    blank_nlp.add_pipe("khabar_quotes")
+    return blank_nlp
+
+
+def annotate(nlp: Language, text: str, ents: list[tuple[str, str]] = ()) -> Doc:
+    """Tokenize, split sentences, set ``ents`` (each the next occurrence of a string), quote."""
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    spans, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        spans.append(doc.char_span(start, pos, label=label))
+    doc.ents = spans
+    return nlp.get_pipe("khabar_quotes")(doc)
+
+
+def quotes(doc: Doc) -> list[dict[str, Any]]:
+    """Quote records with the covered strings, for readable assertions."""
+    text = doc.text
+
+    def cut(span: list[int] | None) -> str | None:
+        return None if span is None else text[span[0]:span[1]]
+
+    return [dict(r, content_text=cut(r["content"]), cue_text=cut(r["cue"]),
+                 speaker_text=cut(r["speaker"])) for r in doc_to_record(doc)["quotes"]]
+
+
+def test_direct_quote_after_colon(nlp: Language) -> None:
+    text = "وقال المتحدث باسم الجيش يوسف النعيمي: «لن نسمح بتهديد أمن الحدود مهما كلف الأمر»."
+    (q,) = quotes(annotate(nlp, text, [("يوسف النعيمي", "PER")]))
+    assert q["kind"] == "direct"
+    assert q["content_text"] == "لن نسمح بتهديد أمن الحدود مهما كلف الأمر"
+    assert q["cue_text"] == "قال" and q["cue"][0] == 1  # the و is not part of the cue
+    assert q["speaker_text"] == "يوسف النعيمي"
+    assert q["speaker_name"] == "يوسف النعيمي"
+
+
+def test_indirect_speaker_before_cue_and_nominal_speaker(nlp: Language) -> None:
+    text = ("رئيس البلدية سمير الخطيب أكد أن أعمال الصيانة ستنتهي قبل الشتاء. "
+            "وقال مصدر في البلدية إن الميزانية تكفي للمشروع.")
+    first, second = quotes(annotate(nlp, text, [("سمير الخطيب", "PER")]))
+    assert first["kind"] == "indirect"
+    assert first["content_text"] == "أعمال الصيانة ستنتهي قبل الشتاء"
+    assert first["speaker_text"] == "سمير الخطيب"
+    assert second["speaker_text"] == "مصدر"
+    assert second["speaker_name"] is None
+    assert second["content_text"] == "الميزانية تكفي للمشروع"
+
+
+def test_direct_quote_with_the_cue_after_it(nlp: Language) -> None:
+    text = "«المياه عادت إلى معظم الأحياء منذ الصباح»، قالت المهندسة ليلى حداد."
+    (q,) = quotes(annotate(nlp, text, [("ليلى حداد", "PER")]))
+    assert (q["kind"], q["cue_text"], q["speaker_text"]) == ("direct", "قالت", "ليلى حداد")
+    assert q["content_text"] == "المياه عادت إلى معظم الأحياء منذ الصباح"
+
+
+def test_mixed_quote_keeps_the_closing_mark(nlp: Language) -> None:
+    text = "وأكد النائب عمر فاضل تمسك كتلته بالحوار «مهما طال الطريق وكثرت العقبات»."
+    (q,) = quotes(annotate(nlp, text, [("عمر فاضل", "PER")]))
+    assert q["kind"] == "mixed"
+    assert q["content_text"] == "تمسك كتلته بالحوار «مهما طال الطريق وكثرت العقبات»"
+    assert q["speaker_text"] == "عمر فاضل"
+
+
+def test_preposition_complement_and_participle_start_a_new_quote(nlp: Language) -> None:
+    text = ("وشدد وزير الصحة ماجد الرفاعي على أهمية التطعيم المبكر للأطفال، "
+            "مشيرا إلى أن حملة جديدة ستبدأ الشهر المقبل.")
+    first, second = quotes(annotate(nlp, text, [("ماجد الرفاعي", "PER")]))
+    assert first["content_text"] == "أهمية التطعيم المبكر للأطفال"
+    assert first["cue_text"] == "شدد"
+    assert first["speaker_text"] == "ماجد الرفاعي"  # titles stripped
+    assert second["cue_text"] == "مشيرا"
+    assert second["content_text"] == "حملة جديدة ستبدأ الشهر المقبل"
+    assert second["speaker"] is None
+    assert second["speaker_name"] == "ماجد الرفاعي"
+
+
+def test_a_cue_after_comma_and_connector_ends_the_earlier_quote(nlp: Language) -> None:
+    text = "وقالت الشركة إن الأسعار سترتفع قليلا، فيما قال مسؤول نقابي إن الزيادة غير مبررة."
+    first, second = quotes(annotate(nlp, text))
+    assert first["content_text"] == "الأسعار سترتفع قليلا"
+    assert (second["content_text"], second["speaker_text"]) == ("الزيادة غير مبررة", "مسؤول")
+
+
+def test_colon_closing_a_paragraph_takes_the_next_one_once(nlp: Language) -> None:
+    text = "وقال الوزير رامي عطا:\n«سنبني ثلاث مدارس جديدة في المنطقة خلال العام»."
+    (q,) = quotes(annotate(nlp, text, [("رامي عطا", "PER")]))
+    assert (q["kind"], q["cue_text"], q["speaker_name"]) == ("direct", "قال", "رامي عطا")
+    assert q["content_text"] == "سنبني ثلاث مدارس جديدة في المنطقة خلال العام"
+
+
+def test_pro_drop_takes_the_earlier_source_of_the_same_gender(nlp: Language) -> None:
+    text = ("وقالت الوزيرة هالة منصور إن الموازنة ستعرض على البرلمان قريبا. "
+            "وقال النائب طارق سليم إن كتلته ستصوت ضدها. "
+            "وأضافت أن الحكومة منفتحة على التعديلات. "
+            "وأضاف أن التصويت سيجري الأسبوع المقبل.")
+    ents = [("هالة منصور", "PER"), ("طارق سليم", "PER")]
+    found = quotes(annotate(nlp, text, ents))
+    assert [q["speaker_name"] for q in found] == [
+        "هالة منصور", "طارق سليم", "هالة منصور", "طارق سليم"]
+    assert [q["speaker"] for q in found[2:]] == [None, None]
+    assert [q["cue_text"] for q in found[2:]] == ["أضافت", "أضاف"]
+
+
+def test_partial_name_resolves_to_the_fullest_mention(nlp: Language) -> None:
+    text = ("استقبل الرئيس نبيل العمري وفدا تجاريا. "
+            "وأوضح العمري أن الاتفاقية ستوقع في الربيع.")
+    (q,) = quotes(annotate(nlp, text, [("نبيل العمري", "PER"), ("العمري", "PER")]))
+    assert q["speaker_text"] == "العمري"
+    assert q["speaker_name"] == "نبيل العمري"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن عناصر «داعش» انسحبوا من القرية.",
+    "أدرجت مجموعة \"فاتف\" البلاد على القائمة الرمادية.",
+    "وصل وفد «الهلال الأحمر» إلى المدينة صباح اليوم.",
+])
+def test_names_in_quotation_marks_are_not_quotes(nlp: Language, text: str) -> None:
+    found = quotes(annotate(nlp, text))
+    assert all(q["kind"] != "direct" for q in found)
+    assert all(q["content_text"] not in ("داعش", "فاتف", "الهلال الأحمر") for q in found)
+
+
+def test_quotation_without_a_cue_is_not_a_quote(nlp: Language) -> None:
+    text = "وأشاد المدرب بأداء لاعبيه «الذين قدموا مباراة كبيرة أمام جمهورهم»."
+    assert quotes(annotate(nlp, text)) == []
+
+
+def test_nested_attribution_is_not_output(nlp: Language) -> None:
+    text = "وقال المحلل إن الوزير أكد أن الأسعار ستنخفض. "
+    (q,) = quotes(annotate(nlp, text))
+    assert q["content_text"] == "الوزير أكد أن الأسعار ستنخفض"
+
+
+def test_source_phrase_attributes_the_clause_before(nlp: Language) -> None:
+    text = "وستستأنف المحادثات يوم الخميس، بحسب مصدر دبلوماسي."
+    (q,) = quotes(annotate(nlp, text))
+    assert (q["content_text"], q["cue_text"], q["speaker_text"]) == (
+        "ستستأنف المحادثات يوم الخميس", "بحسب", "مصدر")
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n ",
+    "The minister said \"we will win\". No Arabic here!",
+    "وقـــال الوزيـرُ إنَّ\u200b الاقتصادَ ينمو بسرعةٍ كبيرة\u200f.",
+    "وقال: «الأمر لم ينته بعد",
+    "» قال إن «",
+    "قال:",
+    "«»\"\"“”",
+])
+def test_never_crashes_and_offsets_are_clean(nlp: Language, text: str) -> None:
+    component = nlp.get_pipe("khabar_quotes")
+    for doc in (nlp.make_doc(text), annotate(nlp, text)):  # with and without sentences
+        for q in doc_to_record(component(doc))["quotes"]:
+            for span in (q["content"], q["cue"], q["speaker"]):
+                if span is not None:
+                    s, e = span
+                    assert 0 <= s < e <= len(text)
+                    assert not text[s].isspace() and not text[e - 1].isspace()
+
+
+def test_diacritics_and_tatweel_do_not_hide_cues(nlp: Language) -> None:
+    text = "وقـــال الوزيـرُ إنَّ الاقتصادَ ينمو بسرعةٍ كبيرة."
+    (q,) = quotes(annotate(nlp, text))
+    assert q["cue_text"] == "قـــال"
+    assert q["content_text"] == "الاقتصادَ ينمو بسرعةٍ كبيرة"
+
+
+def test_score_on_a_hand_computed_example(nlp: Language) -> None:
+    text = "قال الوزير إن الاقتصاد ينمو بسرعة كبيرة. وأضاف أن البطالة تراجعت هذا العام."
+    predicted = annotate(nlp, text)
+    assert len(predicted._.quotes) == 2
+    reference = nlp.make_doc(text)
+    first = text.index("الاقتصاد")
+    second = text.index("البطالة")
+    reference._.quotes = [
+        # same content, cue and (absent) name: an exact match
+        {"content": [first, text.index(".")], "cue": [0, 3], "speaker": [4, 10],
+         "speaker_name": None, "kind": "indirect"},
+        # 3 characters shorter: a lenient match only, with another name and cue
+        {"content": [second, text.rindex(".") - 4], "cue": [0, 3], "speaker": None,
+         "speaker_name": "سالم", "kind": "indirect"},
+        # not found
+        {"content": [4, 10], "cue": None, "speaker": None, "speaker_name": None,
+         "kind": "direct"},
+    ]
+    scores = nlp.get_pipe("khabar_quotes").score([Example(predicted, reference)])
+    assert scores["quotes_lenient_p"] == pytest.approx(1.0)
+    assert scores["quotes_lenient_r"] == pytest.approx(2 / 3)
+    assert scores["quotes_lenient_f"] == pytest.approx(0.8)
+    assert scores["quotes_exact_p"] == pytest.approx(0.5)
+    assert scores["quotes_exact_r"] == pytest.approx(1 / 3)
+    assert scores["quotes_exact_f"] == pytest.approx(0.4)
+    assert scores["quotes_speaker_acc"] == pytest.approx(0.5)
+    assert scores["quotes_cue_acc"] == pytest.approx(0.5)
+    assert all(isinstance(v, float) for v in scores.values())
+
+
+def test_lexicon_round_trips_through_nlp_to_disk(nlp: Language, tmp_path: Path) -> None:
+    component: QuoteAttributor = nlp.get_pipe("khabar_quotes")
+    data = load_lexicon_data()
+    data["verbs"].append({"past": "همس", "present": "يهمس"})
+    component.set_lexicon(data)
+    text = "وهمس المدرب بأن الفريق سيفوز بالبطولة هذا الموسم."
+    assert quotes(annotate(nlp, text))[0]["cue_text"] == "همس"
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.get_pipe("khabar_quotes").lexicon.data == data
+    assert [q["content_text"] for q in quotes(annotate(loaded, text))] == [
+        "الفريق سيفوز بالبطولة هذا الموسم"]
+    fresh = QuoteAttributor(nlp, "copy", load_lexicon_data(), ["PER"])
+    assert fresh.from_bytes(component.to_bytes()).lexicon.data == data
+
+
+def test_lexicon_path_overrides_the_packaged_lexicon(blank_nlp: Language,
+                                                     tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps({"thresholds": {**load_lexicon_data()["thresholds"],
+                                               "min_content_words": 50}}), encoding="utf8")
+    blank_nlp.add_pipe("khabar_quotes", config={"lexicon_path": str(path)})
+    assert quotes(annotate(blank_nlp, "وقال الوزير إن الاقتصاد ينمو بسرعة.")) == []
+
+
+def test_doc_to_bytes_keeps_the_quotes(nlp: Language) -> None:
+    doc = annotate(nlp, "وأوضح المدير أن المصنع سيفتتح في الصيف المقبل.")
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert doc_to_record(restored)["quotes"] == doc_to_record(doc)["quotes"] != []
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEED.exists(), reason=f"seed article not found at {SEED}")
+def test_seed_article(nlp: Language) -> None:
+    gold = json.loads(SEED.read_text(encoding="utf8"))
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(gold["text"]))
+    set_annotations_from_record(doc, {"entities": gold["entities"]})
+    pred = doc_to_record(nlp.get_pipe("khabar_quotes")(doc))
+    scores = score_quotes([(gold, pred)])
+    print(f"seed: lenient P/R/F {scores['quotes_lenient']['p']:.2f}/"
+          f"{scores['quotes_lenient']['r']:.2f}/{scores['quotes_lenient']['f']:.2f}, "
+          f"exact F {scores['quotes_exact']['f']:.2f}, "
+          f"speaker_name acc {scores['speaker_name_acc']:.2f}, cue acc {scores['cue_acc']:.2f}")
+    assert scores["quotes_lenient"]["f"] >= 0.7
+    contents = [gold["text"][s:e] for s, e in (q["content"] for q in pred["quotes"])]
+    assert "داعش" not in contents and "فاتف" not in contents
