@@ -1,0 +1,710 @@
+"""``khabar_events``: a lexicon baseline for ACE events in Arabic news (ANNOTATION.md, Events).
+
+News reports its events with a small vocabulary of masdars and verbs (اجتماع، قصف، اعتقال …),
+so a trigger lexicon with a few context conditions finds most trigger mentions without
+training data. Generic mentions (``مكافحة الإرهاب``) are dropped by construction filters, and
+Place/Time/participant arguments are picked from the entities of the same sentence by
+positional rules. Every word list, window and role table lives in the JSON lexicon
+(``data/event_lexicon.json``); a trained model will later replace the scoring of triggers and
+arguments, not this interface.
+
+Matching works on a folded copy of ``doc.text`` (no diacritics, tatweel or zero-width
+characters; alef forms, ة/ه and ى/ي unified) whose characters map back to ``doc.text``. Words
+are found with a regex rather than spaCy tokens and clitics are analysed on characters, so
+the result is the same whether or not the tokenizer splits clitics. Offsets written to
+``doc._.events`` are character offsets into ``doc.text`` that exclude proclitics.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import ensure_path
+
+from ..contract import doc_to_record
+from ..extensions import register_extensions
+from ..scoring import score_events
+
+register_extensions()
+
+DEFAULT_LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "event_lexicon.json"
+LEXICON_FILE = "lexicon.json"
+Offsets = tuple[int, int]
+RoleSpec = str | dict[str, str]
+
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # diacritics, tatweel
+_TRAILING_MARKS = re.compile(f"[{_MARKS}]*")
+_DROPPED = re.compile(f"[{_MARKS}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"}
+)
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?؟]+|\n")
+_SINGLE_ROLES = ("Place", "Time")
+_CLAUSE_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]")
+_SCORE_KEYS = {
+    "trigger_id": "trigger_identification",
+    "trigger_cls": "trigger_classification",
+    "arg_id": "argument_identification",
+    "arg_cls": "argument_classification",
+}
+
+
+def fold(text: str) -> str:
+    """The matching form of a string (the normalisation of ``scoring.normalize_name``)."""
+    return _DROPPED.sub("", text).translate(_FOLD)
+
+
+def _folded_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+# ---------------------------------------------------------------- folded text
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """``doc.text`` folded for matching, with the original index of every folded character."""
+
+    original: str
+    text: str
+    origin: list[int]
+
+    @classmethod
+    def of(cls, original: str) -> FoldedText:
+        kept = [i for i, ch in enumerate(original) if not _DROPPED.match(ch)]
+        text = "".join(original[i] for i in kept).translate(_FOLD)  # one-to-one mapping
+        return cls(original, text, kept)
+
+    def to_original(self, start: int, end: int) -> Offsets:
+        """Original offsets of folded ``[start, end)``; the end takes in trailing diacritics."""
+        stop = self.origin[end - 1] + 1
+        return self.origin[start], _TRAILING_MARKS.match(self.original, stop).end()
+
+    def to_folded(self, start: int, end: int) -> Offsets:
+        return bisect_left(self.origin, start), bisect_left(self.origin, end)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A run of letters or digits in the folded text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity or time expression usable as an argument.
+
+    ``prefix`` holds the clitics of its first word left outside the span (``ب`` of بالعراق)."""
+
+    span: Offsets  # original offsets, written out as they are
+    label: str
+    first: int  # word indices
+    last: int
+    prefix: str
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class TriggerGroup:
+    """Trigger words of one subtype sharing the same conditions (one entry of ``triggers``)."""
+
+    type: str
+    context: frozenset[str]
+    context_window: int
+    context_after_only: bool
+    not_followed_by: frozenset[str]
+    not_preceded_by: frozenset[str]
+    exclude_window: int
+    requires_argument: bool
+
+    @classmethod
+    def from_dict(cls, entry: dict[str, Any]) -> TriggerGroup:
+        return cls(
+            type=entry["type"],
+            context=_folded_set(entry.get("context", [])),
+            context_window=int(entry.get("context_window", 0)),
+            context_after_only=bool(entry.get("context_after_only", False)),
+            not_followed_by=_folded_set(entry.get("not_followed_by", [])),
+            not_preceded_by=_folded_set(entry.get("not_preceded_by", [])),
+            exclude_window=int(entry.get("exclude_window", 1)),
+            requires_argument=bool(entry.get("requires_argument", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One analysis of a folded word: proclitics outside the span, article, stem, suffix."""
+
+    prefix: str
+    article: str
+    stem: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A trigger form of the lexicon as found in the index."""
+
+    group: TriggerGroup
+    plural: bool
+
+
+def _prefix_combinations(first: list[str], second: list[str]) -> list[str]:
+    """All proclitic strings (conjunction, then preposition/particle), shortest first."""
+    combos = {c + p for c in ["", *first] for p in ["", *second]}
+    return sorted(combos, key=len)
+
+
+def load_lexicon_data(path: str | Path | None = None) -> dict[str, Any]:
+    """The lexicon JSON at ``path``, or the packaged default."""
+    return srsly.read_json(Path(path) if path else DEFAULT_LEXICON_PATH)
+
+
+class Lexicon:
+    """The compiled event lexicon; ``data`` is the JSON it was built from (serialized as is)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        morph = data["morphology"]
+        self.article = fold(morph["article"])
+        self.prefixes = {
+            "noun": _prefix_combinations(morph["conjunctions"], morph["noun_prefixes"]),
+            "verb": _prefix_combinations(morph["conjunctions"], morph["verb_prefixes"]),
+        }
+        self.conjunctions = _folded_set(morph["conjunctions"])
+        self.suffixes = {
+            "noun": ["", *sorted(_folded_set(morph["noun_suffixes"]), key=len)],
+            "verb": ["", *sorted(_folded_set(morph["verb_suffixes"]), key=len)],
+        }
+        self.roles: dict[str, frozenset[str]] = {
+            t: frozenset(r) for t, r in data["roles"].items()
+        }
+        self.index: dict[tuple[str, str], list[Entry]] = {}
+        for entry in data["triggers"]:
+            self._add_group(entry)
+        generic = data["generic"]
+        self.generic_heads = _folded_set(generic["preceding_heads"])
+        self.generic_objects = _folded_set(generic["objects"])
+        self.object_prepositions = _folded_set(generic["object_prepositions"])
+        self.hypothetical = _folded_set(generic["hypothetical_markers"])
+        self.hypothetical_window = int(generic["hypothetical_window"])
+        self.drop_bare_plurals = bool(generic["drop_indefinite_plural_without_arguments"])
+        self.blocking_labels = frozenset(generic.get("trigger_blocking_labels", []))
+        args = data["arguments"]
+        self.participant_labels = frozenset(args["participant_labels"])
+        self.place_labels = frozenset(args["place_labels"])
+        self.time_labels = frozenset(args["time_labels"])
+        self.place_prepositions = _folded_set(args["place_prepositions"])
+        self.place_nouns = _folded_set(args["place_nouns"])
+        self.host_verbs = _folded_set(args["host_verbs"])
+        self.barriers = _folded_set(args["barriers"])
+        self.windows: dict[str, int] = {k: int(v) for k, v in args["windows"].items()}
+        self.participants: dict[str, dict[str, Any]] = args["participants"]
+        self.time_pattern = compile_time_pattern(data["time_expressions"])
+        self._forms: dict[str, frozenset[str]] = {}
+        self._validate()
+
+    def _add_group(self, entry: dict[str, Any]) -> None:
+        group = TriggerGroup.from_dict(entry)
+        keyed = (("noun", "nouns", False), ("noun", "plurals", True), ("verb", "verbs", False))
+        for pos, key, plural in keyed:
+            for form in entry.get(key, []):
+                self.index.setdefault((pos, fold(form)), []).append(Entry(group, plural))
+
+    def _validate(self) -> None:
+        """Fail on load, not mid-pipeline, when a type or role is missing from the table."""
+        for entries in self.index.values():
+            for entry in entries:
+                if entry.group.type not in self.roles:
+                    raise ValueError(f"trigger type {entry.group.type!r} has no roles entry")
+        for etype, rules in self.participants.items():
+            specs = [rules.get("genitive"), rules.get("subject"),
+                     *rules.get("prepositions", {}).values()]
+            named = {r for s in specs if s for r in ([s] if isinstance(s, str) else s.values())}
+            bad = named - self.roles.get(etype, frozenset())
+            if bad:
+                raise ValueError(f"roles {sorted(bad)} are not ACE roles of {etype}")
+
+    def readings(self, word: str, pos: str) -> Iterator[Reading]:
+        """Clitic analyses of a folded word, fewest stripped characters first."""
+        for prefix in self.prefixes[pos]:
+            if not word.startswith(prefix):
+                continue
+            rest = word[len(prefix):]
+            for article in self._articles(pos, prefix):
+                if not rest.startswith(article):
+                    continue
+                body = rest[len(article):]
+                for suffix in self.suffixes[pos]:
+                    if suffix and not body.endswith(suffix):
+                        continue
+                    stem = body[: len(body) - len(suffix)]
+                    for variant in _stem_variants(stem, suffix):
+                        if len(variant) >= 2:
+                            yield Reading(prefix, article, variant, suffix)
+
+    def _articles(self, pos: str, prefix: str) -> list[str]:
+        """``ال``, or its fused ``ل`` after the preposition ل (للاجتماع = ل + لاجتماع)."""
+        if pos != "noun":
+            return [""]
+        fused = [self.article[1:]] if prefix.endswith(self.article[1:]) else []
+        return ["", self.article, *fused]
+
+    def lookup(self, word: str) -> Iterator[tuple[Reading, Entry]]:
+        """Every lexicon entry a word can be read as, fewest stripped characters first."""
+        found = [
+            (reading, entry)
+            for pos in ("noun", "verb")
+            for reading in self.readings(word, pos)
+            for entry in self.index.get((pos, reading.stem), [])
+        ]
+        found.sort(key=lambda x: (len(x[0].prefix) + len(x[0].article), len(x[0].suffix)))
+        yield from found
+
+    def forms(self, word: str) -> frozenset[str]:
+        """The word and its stems without clitics/article/suffix, for word-list membership."""
+        if word not in self._forms:
+            stems = {r.stem for pos in ("noun", "verb") for r in self.readings(word, pos)}
+            bare = {word[len(r.prefix):] for r in self.readings(word, "noun")}
+            self._forms[word] = frozenset({word, *stems, *bare})
+        return self._forms[word]
+
+    def function_form(self, word: str) -> str:
+        """A function word without a leading conjunction (وفي → في)."""
+        if len(word) > 2 and word[0] in self.conjunctions:
+            return word[1:]
+        return word
+
+
+def _stem_variants(stem: str, suffix: str) -> list[str]:
+    """Before a suffix, ة is written ت (مظاهرتهم): try the ة form too."""
+    if suffix and stem.endswith("ت"):
+        return [stem, stem[:-1] + "ه"]
+    return [stem]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of folded phrases, longest first, spaces matching any whitespace."""
+    phrases = sorted(_folded_set(words), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
+
+
+def compile_time_pattern(spec: dict[str, Any]) -> re.Pattern[str]:
+    """Time expressions on folded text: أمس الاثنين، يوم الأحد الماضي، الأسبوع المقبل،
+    أبريل الماضي، 12 مارس 2016 (a bare month name is too ambiguous: مارس is also a verb)."""
+    deictic, day = _alternation(spec["deictic"]), _alternation(spec["days"])
+    pre, rel = _alternation(spec["day_prefixes"]), _alternation(spec["relative"])
+    unit, month = _alternation(spec["units"]), _alternation(spec["months"])
+    sp, num, year = r"\s+", r"\d{1,2}", r"\d{4}"
+    forms = [
+        rf"{deictic}(?:{sp}{day})?",
+        rf"{pre}{sp}{day}(?:{sp}{rel})?",
+        rf"{day}{sp}{rel}",
+        rf"(?:{unit}|{month}){sp}{rel}",
+        rf"(?:{num}{sp})?{month}{sp}{year}",
+        rf"{num}{sp}{month}",
+    ]
+    return re.compile(rf"(?<![^\W_])[وفب]?(?P<time>{'|'.join(forms)})(?![^\W_])")
+
+
+# ---------------------------------------------------------------- per-document analysis
+
+
+@dataclass
+class Trigger:
+    """A trigger candidate: its word, the folded span without proclitics, its lexicon entry."""
+
+    word: int
+    start: int
+    end: int
+    entry: Entry
+    definite: bool
+
+    @property
+    def type(self) -> str:
+        return self.entry.group.type
+
+
+class _DocEvents:
+    """Finds the events of one Doc; holds the folded text, words, sentences and mentions."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.folded = FoldedText.of(doc.text)
+        self.words = [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.folded.text)]
+        self.word_starts = [w.start for w in self.words]
+        self.sentence_starts = self._sentence_starts(doc)
+        self.sentence_of = [self._sentence_at(w.start) for w in self.words]
+        self.entities = [m for m in map(self._entity_mention, doc.ents) if m is not None]
+        self.pattern_times = self._pattern_times()
+
+    # -- layout
+
+    def _sentence_starts(self, doc: Doc) -> list[int]:
+        """Folded start offsets of the sentences: ``doc.sents`` if set, else our own split."""
+        if doc.has_annotation("SENT_START"):
+            return [self.folded.to_folded(s.start_char, s.end_char)[0] for s in doc.sents]
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.folded.text)]
+        return [0, *ends]
+
+    def _sentence_at(self, pos: int) -> int:
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def _word_at(self, pos: int) -> int | None:
+        """Index of the word containing or following folded offset ``pos``."""
+        i = bisect_right(self.word_starts, pos) - 1
+        if i < 0 or self.words[i].end <= pos:
+            i += 1
+        return i if i < len(self.words) else None
+
+    def text(self, i: int) -> str:
+        return self.words[i].text if 0 <= i < len(self.words) else ""
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= j < len(self.words) and self.sentence_of[i] == self.sentence_of[j]
+
+    def unbroken(self, i: int, j: int) -> bool:
+        """No punctuation between words ``i`` and ``j``: a comma ends a subject or idafa."""
+        between = self.folded.text[self.words[i].end: self.words[j].start] if i >= 0 else ""
+        return _CLAUSE_BREAK.search(between) is None
+
+    def has_form(self, i: int, words: frozenset[str]) -> bool:
+        return 0 <= i < len(self.words) and not self.lex.forms(self.text(i)).isdisjoint(words)
+
+    def is_function(self, i: int, words: frozenset[str]) -> bool:
+        return 0 <= i < len(self.words) and self.lex.function_form(self.text(i)) in words
+
+    # -- mentions
+
+    def _entity_mention(self, ent: Any) -> Mention | None:
+        """An entity as a Mention, its leading proclitics trimmed (بالعراق → العراق)."""
+        start, end = self.folded.to_folded(ent.start_char, ent.end_char)
+        return self._mention(start, end, ent.label_, (ent.start_char, ent.end_char))
+
+    def _mention(self, start: int, end: int, label: str, span: Offsets) -> Mention | None:
+        first = self._word_at(start)
+        if first is None or start >= end:
+            return None
+        last = bisect_right(self.word_starts, end - 1) - 1
+        if last < first:
+            return None
+        word = self.words[first]
+        prefix = word.text[: max(0, start - word.start)] or self._entity_clitics(word.text)
+        if start <= word.start and prefix:
+            span = self.folded.to_original(word.start + len(prefix), end)
+        return Mention(span, label, first, last, prefix)
+
+    def _entity_clitics(self, word: str) -> str:
+        """Proclitics before a name with the article: والكويت → و, للكويت → ل (as in the spec)."""
+        art = self.lex.article
+        for prefix in reversed(self.lex.prefixes["noun"]):
+            rest = word[len(prefix):]
+            if not prefix or not word.startswith(prefix) or len(rest) < len(art) + 2:
+                continue
+            if rest.startswith(art) or (prefix.endswith(art[1]) and rest.startswith(art[1])):
+                return prefix
+        return ""
+
+    def _pattern_times(self) -> list[Mention]:
+        found = []
+        for m in self.lex.time_pattern.finditer(self.folded.text):
+            start, end = m.span("time")
+            mention = self._mention(start, end, "TIME", self.folded.to_original(start, end))
+            if mention is not None:
+                found.append(mention)
+        return found
+
+    def mentions_near(self, i: int, labels: frozenset[str]) -> list[Mention]:
+        return [m for m in self.entities if m.label in labels and self.same_sentence(i, m.first)]
+
+    # -- triggers
+
+    def triggers(self) -> Iterator[Trigger]:
+        blocked = self._blocked_words()
+        for i, word in enumerate(self.words):
+            if i in blocked:
+                continue
+            trigger = self._trigger_at(i, word)
+            if trigger is not None and not self._is_generic(trigger):
+                yield trigger
+
+    def _blocked_words(self) -> set[int]:
+        """Words inside names (لجنة الانتخابات as an ORG) are not event triggers."""
+        return {
+            i
+            for m in self.entities
+            if m.label in self.lex.blocking_labels
+            for i in range(m.first, m.last + 1)
+        }
+
+    def _trigger_at(self, i: int, word: Word) -> Trigger | None:
+        for reading, entry in self.lex.lookup(word.text):
+            if self._conditions_hold(i, entry.group):
+                start = word.start + len(reading.prefix)
+                return Trigger(i, start, word.end, entry, bool(reading.article))
+        return None
+
+    def _conditions_hold(self, i: int, group: TriggerGroup) -> bool:
+        """The group's context word is near, and its excluded neighbours (``exclude_window``
+        words either side) are not."""
+        if group.context:
+            before = 0 if group.context_after_only else group.context_window
+            near = range(i - before, i + group.context_window + 1)
+            if not any(j != i and self.same_sentence(i, j) and self.has_form(j, group.context)
+                       for j in near):
+                return False
+        span = group.exclude_window
+        excluded = [(range(i - span, i), group.not_preceded_by),
+                    (range(i + 1, i + span + 1), group.not_followed_by)]
+        return not any(self.same_sentence(i, j) and self.has_form(j, words)
+                       for near, words in excluded if words for j in near)
+
+    def _is_generic(self, trigger: Trigger) -> bool:
+        """مكافحة الإرهاب-style constructions and hypothetical mentions are not events."""
+        i = trigger.word
+        if self.same_sentence(i, i - 1) and self.has_form(i - 1, self.lex.generic_heads):
+            return True
+        nxt = i + 2 if self.is_function(i + 1, self.lex.object_prepositions) else i + 1
+        if self.same_sentence(i, nxt) and self.has_form(nxt, self.lex.generic_objects):
+            return True
+        window = range(i - self.lex.hypothetical_window, i)
+        return any(self.same_sentence(i, j) and self.is_function(j, self.lex.hypothetical)
+                   for j in window)
+
+    # -- arguments
+
+    def arguments(self, trigger: Trigger) -> list[tuple[str, Mention]]:
+        """Participants first, then Place and Time; a mention fills one role, Place/Time once."""
+        allowed = self.lex.roles[trigger.type]
+        found: dict[Mention, str] = {}
+        for role, mention in self._participants(trigger):
+            taken = role in _SINGLE_ROLES and role in found.values()
+            if role in allowed and mention not in found and not taken:
+                found[mention] = role
+        if "Place" in allowed and "Place" not in found.values():
+            place = self._place(trigger, list(found))
+            if place is not None:
+                found[place] = "Place"
+        time = self._time(trigger) if "Time" in allowed else None
+        if time is not None and time not in found:
+            found[time] = "Time"
+        return [(role, mention) for mention, role in found.items()]
+
+    def _participants(self, trigger: Trigger) -> Iterator[tuple[str, Mention]]:
+        rules = self.lex.participants.get(trigger.type, {})
+        is_verb = self._is_verb(trigger)
+        if rules.get("genitive") and not is_verb:
+            yield from self._genitive(trigger, rules["genitive"])
+        if rules.get("subject") and is_verb:
+            yield from self._subject(trigger, rules["subject"])
+        for marker, spec in rules.get("prepositions", {}).items():
+            yield from self._after_preposition(trigger, fold(marker), spec)
+
+    def _is_verb(self, trigger: Trigger) -> bool:
+        """An indefinite singular with a verb reading (قتل، قصف) takes a subject, not an idafa."""
+        if trigger.definite or trigger.entry.plural:
+            return False
+        readings = self.lex.readings(self.text(trigger.word), "verb")
+        return any(("verb", r.stem) in self.lex.index for r in readings)
+
+    @property
+    def _argument_labels(self) -> frozenset[str]:
+        return self.lex.participant_labels | self.lex.place_labels
+
+    def _role(self, spec: RoleSpec, mention: Mention) -> str | None:
+        """The role a rule gives this mention: one role for participant labels, or per label."""
+        if isinstance(spec, str):
+            return spec if mention.label in self.lex.participant_labels else None
+        return spec.get(mention.label)
+
+    def _gap_ok(self, first: int, mention: Mention, base_gap: int) -> bool:
+        """Words ``first..mention.first`` are at most the allowed gap (titles before a PER)
+        and contain no barrier (preposition, relative pronoun …)."""
+        gap = mention.first - first
+        limit = base_gap + (self.lex.windows["title_gap"] if mention.label == "PER" else 0)
+        if gap < 0 or gap > limit or not self.unbroken(first - 1, mention.first):
+            return False
+        return not any(self.is_function(j, self.lex.barriers) for j in range(first, mention.first))
+
+    def _genitive(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """The idafa/ل complement right after a noun trigger: اجتماع وزراء الخارجية، لقاء لدول …"""
+        for m in self.mentions_near(trigger.word, self._argument_labels):
+            if m.prefix in ("", "ل") and self._gap_ok(
+                    trigger.word + 1, m, self.lex.windows["genitive_gap"]):
+                role = self._role(spec, m)
+                if role:
+                    yield role, m
+
+    def _subject(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """The subject of a verb trigger: right after it (VSO) or right before it (SVO)."""
+        i = trigger.word
+        for m in self.mentions_near(i, self.lex.participant_labels):
+            after = not m.prefix and self._gap_ok(i + 1, m, 0)
+            before = (m.last == i - 1 and self.unbroken(m.last, i)
+                      and set(m.prefix) <= self.lex.conjunctions
+                      and not self.is_function(m.first - 1, self.lex.barriers))
+            role = self._role(spec, m) if after or before else None
+            if role:
+                yield role, m
+
+    def _after_preposition(self, trigger: Trigger, marker: str,
+                           spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """A mention after a preposition following the trigger: اجتماع مع X، هجوم على X."""
+        i, window = trigger.word, self.lex.windows["preposition"]
+        for m in self.mentions_near(i, self._argument_labels):
+            if not i < m.first <= i + window + 1:
+                continue
+            if len(marker) == 1:
+                hit = m.prefix.endswith(marker)
+            else:
+                k = next((j for j in range(m.first - 1, i, -1)
+                          if self.is_function(j, frozenset({marker}))), None)
+                hit = k is not None and self._gap_ok(k + 1, m, 0)
+            role = self._role(spec, m) if hit else None
+            if role:
+                yield role, m
+
+    def _place(self, trigger: Trigger, used: list[Mention]) -> Mention | None:
+        """The nearest GPE/LOC/FAC marked by في/ب, then by a host verb (استضافت), then an
+        unmarked one just after the trigger (عمليات لتحرير الموصل)."""
+        i, win = trigger.word, self.lex.windows
+        candidates = [m for m in self.mentions_near(i, self.lex.place_labels) if m not in used]
+        ranked = []
+        for n, m in enumerate(candidates):
+            dist = abs(m.first - i)
+            if self._after_place_preposition(m) and dist <= win["place_preposition"]:
+                ranked.append((0, dist, n))
+            elif self._next_to_host_verb(m) and dist <= win["place_host_verb"]:
+                ranked.append((1, dist, n))
+            elif i < m.first <= i + win["place_unmarked"] and m.prefix in ("", "ل"):
+                ranked.append((2, dist, n))
+        return candidates[min(ranked)[2]] if ranked else None
+
+    def _after_place_preposition(self, m: Mention) -> bool:
+        if any(p in m.prefix for p in self.lex.place_prepositions if len(p) == 1):
+            return True
+        j = m.first - 1
+        while j >= m.first - 3 and self.has_form(j, self.lex.place_nouns):
+            j -= 1
+        return self.is_function(j, self.lex.place_prepositions)
+
+    def _next_to_host_verb(self, m: Mention) -> bool:
+        hosts = self.lex.host_verbs
+        return self.has_form(m.first - 1, hosts) or self.has_form(m.last + 1, hosts)
+
+    def _time(self, trigger: Trigger) -> Mention | None:
+        """The nearest DATE/TIME entity of the sentence, else the nearest time pattern."""
+        i = trigger.word
+        candidates = self.mentions_near(i, self.lex.time_labels) or [
+            m for m in self.pattern_times if self.same_sentence(i, m.first)]
+        near = [m for m in candidates if abs(m.first - i) <= self.lex.windows["time"]]
+        return min(near, key=lambda m: (abs(m.first - i), m.first), default=None)
+
+    # -- output
+
+    def events(self) -> list[dict[str, Any]]:
+        out = []
+        for trigger in self.triggers():
+            args = self.arguments(trigger)
+            if not args and self._needs_argument(trigger):
+                continue
+            record = self._record(trigger, args)
+            if record is not None:
+                out.append(record)
+        return out
+
+    def _needs_argument(self, trigger: Trigger) -> bool:
+        """Ambiguous groups, and bare indefinite plurals (هجمات …), are generic without one."""
+        bare_plural = trigger.entry.plural and not trigger.definite and self.lex.drop_bare_plurals
+        return trigger.entry.group.requires_argument or bare_plural
+
+    def _record(self, trigger: Trigger, args: list[tuple[str, Mention]]) -> dict[str, Any] | None:
+        span = self.folded.to_original(trigger.start, trigger.end)
+        if not _valid(span, self.folded.original):
+            return None
+        arguments = [{"role": role, "span": list(m.span)} for role, m in args
+                     if _valid(m.span, self.folded.original)]
+        return {"trigger": list(span), "type": trigger.type, "arguments": arguments}
+
+
+def _valid(span: Offsets, text: str) -> bool:
+    """The contract's span rule: inside the text, non-empty, no whitespace at either end."""
+    start, end = span
+    return 0 <= start < end <= len(text) and not (text[start].isspace() or text[end - 1].isspace())
+
+
+# ---------------------------------------------------------------- component
+
+
+class EventExtractor:
+    """Sets ``doc._.events`` from the lexicon; scores with the contract's event scorer."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
+        self.name = name
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = _DocEvents(doc, self.lexicon).events() if doc.text.strip() else []
+        return doc
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, float]:
+        """Flat ``events_*`` P/R/F of ``khabar.scoring.score_events`` (as ``khabar evaluate``)."""
+        pairs = [(doc_to_record(eg.reference), doc_to_record(eg.predicted)) for eg in examples]
+        return flatten_event_scores(score_events(pairs))
+
+    def to_bytes(self, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.json_dumps(self.lexicon.data).encode("utf8")
+
+    def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> EventExtractor:
+        self.lexicon = Lexicon(srsly.json_loads(data.decode("utf8")))
+        return self
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / LEXICON_FILE, self.lexicon.data)
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> EventExtractor:
+        self.lexicon = Lexicon(srsly.read_json(ensure_path(path) / LEXICON_FILE))
+        return self
+
+
+def flatten_event_scores(scores: dict[str, Any]) -> dict[str, float]:
+    """``events_trigger_cls_f``-style keys, as spaCy's score weights need flat floats."""
+    return {
+        f"events_{short}_{k}": float(scores[long][k])
+        for short, long in _SCORE_KEYS.items()
+        for k in ("p", "r", "f")
+    }
+
+
+@Language.factory(
+    "khabar_events",
+    assigns=["doc._.events"],
+    default_config={"lexicon_path": None},
+    default_score_weights={
+        "events_trigger_cls_f": 1.0,
+        "events_trigger_id_f": 0.0,
+        "events_arg_id_f": 0.0,
+        "events_arg_cls_f": 0.0,
+        **{f"events_{s}_{k}": None for s in _SCORE_KEYS for k in ("p", "r")},
+    },
+)
+def make_event_extractor(nlp: Language, name: str, lexicon_path: str | None) -> EventExtractor:
+    """The packaged lexicon unless ``lexicon_path`` names another JSON file."""
+    return EventExtractor(nlp, name, Lexicon(load_lexicon_data(lexicon_path)))
