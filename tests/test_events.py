@@ -223,3 +223,9 @@ def test_seed_article(nlp: Language) -> None:
     mosul = gold["text"].index("الموصل")
     attacks = [e for e in doc._.events if e.type == "Conflict.Attack"]
     assert any(("Place", (mosul, mosul + 6)) in e.argument_offsets for e in attacks)
+
+
+def test_ta_marbuta_is_not_read_as_a_pronoun_suffix(nlp: Language) -> None:
+    assert nlp("أعلنت وزارة الداخلية نتائج التحقيق.")._.events == []  # not و + زار + ه
+    (event,) = nlp("وزاره الرئيس في مكتبه أمس.")._.events  # "and he visited him"
+    assert event.type == "Movement.Transport"

@@ -453,7 +453,13 @@ class _DocEvents:
         }
 
     def _trigger_at(self, i: int, word: Word) -> Trigger | None:
+        # Folding writes ة as ه: a word spelt with a final ة has no pronoun suffix ه
+        # (وزارة is not و + زار + ه "visited him").
+        start, end = self.folded.to_original(word.start, word.end)
+        ta_marbuta = _DROPPED.sub("", self.folded.original[start:end]).endswith("ة")
         for reading, entry in self.lex.lookup(word.text):
+            if ta_marbuta and reading.suffix.endswith("ه"):
+                continue
             if self._conditions_hold(i, entry.group):
                 start = word.start + len(reading.prefix)
                 return Trigger(i, start, word.end, entry, bool(reading.article))
