@@ -229,3 +229,9 @@ def test_ta_marbuta_is_not_read_as_a_pronoun_suffix(nlp: Language) -> None:
     assert nlp("أعلنت وزارة الداخلية نتائج التحقيق.")._.events == []  # not و + زار + ه
     (event,) = nlp("وزاره الرئيس في مكتبه أمس.")._.events  # "and he visited him"
     assert event.type == "Movement.Transport"
+
+
+def test_ceasefire_is_not_an_attack(nlp: Language) -> None:
+    assert nlp("دعا الوزير إلى وقف إطلاق النار فورا.")._.events == []
+    assert [e.type for e in nlp("أطلق مسلحون النار على دورية أمس.")._.events] == [
+        "Conflict.Attack"]
