@@ -351,6 +351,9 @@ class _DocEvents:
         self.sentence_starts = self._sentence_starts(doc)
         self.sentence_of = [self._sentence_at(w.start) for w in self.words]
         self.entities = [m for m in map(self._entity_mention, doc.ents) if m is not None]
+        self.entities_by_sentence: dict[int, list[Mention]] = {}
+        for m in self.entities:
+            self.entities_by_sentence.setdefault(self.sentence_of[m.first], []).append(m)
         self.pattern_times = self._pattern_times()
 
     # -- layout
@@ -430,7 +433,9 @@ class _DocEvents:
         return found
 
     def mentions_near(self, i: int, labels: frozenset[str]) -> list[Mention]:
-        return [m for m in self.entities if m.label in labels and self.same_sentence(i, m.first)]
+        """Entity mentions of word ``i``'s sentence with one of ``labels``."""
+        return [m for m in self.entities_by_sentence.get(self.sentence_of[i], ())
+                if m.label in labels]
 
     # -- triggers
 
@@ -665,7 +670,8 @@ class EventExtractor:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = _DocEvents(doc, self.lexicon).events() if doc.text.strip() else []
+        text = doc.text  # built from the tokens on every access: read it once
+        doc._.events = _DocEvents(doc, self.lexicon).events() if text.strip() else []
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, float]:

@@ -14,9 +14,10 @@ tokenizer give the same result.
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,7 +113,10 @@ class Lexicon:
                     self.forms.setdefault(fold(word), sense)
 
     def threshold(self, name: str) -> int:
-        return int(self.thresholds[name])
+        """A threshold; one that a lexicon saved by an older version lacks takes the default."""
+        if name in self.thresholds:
+            return int(self.thresholds[name])
+        return int(_default_thresholds()[name])
 
     def title_stem(self, word: str) -> str | None:
         """``وزير`` for وزير/الوزير/الوزيرة; None when the word is no title."""
@@ -153,6 +157,11 @@ def _verb_forms(entry: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
 def strip_article(word: str) -> str:
     """``الوزير`` → ``وزير``: titles and nouns compare without the article."""
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+@functools.cache
+def _default_thresholds() -> dict[str, Any]:
+    return srsly.read_json(DEFAULT_LEXICON_PATH)["thresholds"]
 
 
 def load_lexicon_data(path: str | Path | None = None) -> dict[str, Any]:
@@ -278,15 +287,16 @@ def tokenize(text: str) -> tuple[list[Token], list[int]]:
 
 def sentence_ranges(doc: Doc) -> list[Offsets]:
     """``doc.sents`` when boundaries are set, else a split on . ! ? ؟ and newlines."""
+    text = doc.text  # built from the tokens on every access: read it once
     if len(doc) and doc.has_annotation("SENT_START"):
         ranges = [(s.start_char, s.end_char) for s in doc.sents]
     else:
         ranges, start = [], 0
-        for m in _SENTENCE_END.finditer(doc.text):
+        for m in _SENTENCE_END.finditer(text):
             ranges.append((start, m.end()))
             start = m.end()
-        ranges.append((start, len(doc.text)))
-    return [piece for s, e in ranges for piece in _split_lines(doc.text, s, e)]
+        ranges.append((start, len(text)))
+    return [piece for s, e in ranges for piece in _split_lines(text, s, e)]
 
 
 def _split_lines(text: str, start: int, end: int) -> Iterator[Offsets]:
@@ -330,9 +340,12 @@ class _Analysis:
         self.tokens, self.index = tokenize(self.text)
         self.starts = {t.start: i for i, t in enumerate(self.tokens)}
         self.token_starts = [t.start for t in self.tokens]
+        self.token_ends = [t.end for t in self.tokens]
         labels = set(speaker_labels)
         self.mentions = [Mention(e.start_char, e.end_char, e.label_, e.text)
                          for e in doc.ents if e.label_ in labels]
+        self.mention_starts = [m.start for m in self.mentions]  # doc.ents are in text order
+        self.mention_of_token = self._index_mentions()
         self.pairs = find_mark_pairs(self.text, lexicon.mark_pairs)
         self.quote_pairs = {p.open: p for p in self.pairs if p.depth == 0 and self._quote_like(p)}
         self.units = merge_units(sentence_ranges(doc), self.pairs)
@@ -374,8 +387,21 @@ class _Analysis:
         return self._lookup(i, self.lex.speaker_nouns.__contains__) is not None
 
     def _mention_at(self, i: int) -> Mention | None:
-        tok = self.tokens[i]
-        return next((m for m in self.mentions if m.start < tok.end and tok.start < m.end), None)
+        return self.mention_of_token.get(i)
+
+    def _index_mentions(self) -> dict[int, Mention]:
+        """Token index → the first entity mention overlapping that token."""
+        out: dict[int, Mention] = {}
+        for m in self.mentions:
+            i = self.first_token_ending_after(m.start)
+            while i < len(self.tokens) and self.tokens[i].start < m.end:
+                out.setdefault(i, m)
+                i += 1
+        return out
+
+    def first_token_ending_after(self, pos: int) -> int:
+        """Index of the first token that ends after character ``pos`` (may be ``len``)."""
+        return bisect_right(self.token_ends, pos)
 
     def _is_complementizer(self, i: int) -> bool:
         word = self.tokens[i].norm
@@ -831,6 +857,8 @@ class _Names:
     def __init__(self, analysis: _Analysis) -> None:
         self.a = analysis
         self.lex = analysis.lex
+        self._name_of: dict[Mention, str] = {}
+        self._fullest_of: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def resolve(self, drafts: list[Draft]) -> None:
         history: list[tuple[str, str | None]] = []
@@ -856,26 +884,32 @@ class _Names:
 
     def fullest(self, mention: Mention) -> str:
         """The longest mention of the same label containing this one's words, titles removed."""
-        words = fold(self._name(mention)).split()
-        best = self._name(mention)
-        for other in self.a.mentions:
-            if other.label != mention.label:
-                continue
-            name = self._name(other)
-            if _contains(fold(name).split(), words) and len(name) > len(best):
-                best = name
-        return best
+        words = tuple(fold(self._name(mention)).split())
+        key = (mention.label, words)
+        if key not in self._fullest_of:
+            best = self._name(mention)
+            for other in self.a.mentions:
+                if other.label != mention.label:
+                    continue
+                name = self._name(other)
+                if _contains(fold(name).split(), list(words)) and len(name) > len(best):
+                    best = name
+            self._fullest_of[key] = best
+        return self._fullest_of[key]
 
     def _name(self, mention: Mention) -> str:
-        s, e = self.a._strip_titles(mention)
-        return " ".join(self.a.text[s:e].split())
+        if mention not in self._name_of:
+            s, e = self.a._strip_titles(mention)
+            self._name_of[mention] = " ".join(self.a.text[s:e].split())
+        return self._name_of[mention]
 
     def nominal_name(self, draft: Draft) -> str | None:
         """``الوزير`` / ``الوزارة``: the latest person introduced with that title, or the
         latest organisation whose name starts with that noun."""
         noun = self.lex.title_stem(draft.nominal or "") or _masculine(draft.nominal or "")
-        before = [m for m in self.a.mentions if m.end <= draft.content[0]]
-        for mention in reversed(before):
+        k = bisect_left(self.a.mention_starts, draft.content[0])
+        window = self.a.mentions[max(0, k - self.lex.threshold("max_mentions_back")) : k]
+        for mention in reversed([m for m in window if m.end <= draft.content[0]]):
             if mention.label == "PER" and noun in self.titles_before(mention):
                 return self.fullest(mention)
             first = fold(self._name(mention)).split()[:1]
@@ -885,8 +919,8 @@ class _Names:
 
     def titles_before(self, mention: Mention) -> set[str]:
         """Title words (folded, no article, no ة) just before or at the start of a mention."""
-        i = next((k for k, t in enumerate(self.a.tokens) if t.end > mention.start), None)
-        if i is None:
+        i = self.a.first_token_ending_after(mention.start)
+        if i == len(self.a.tokens):
             return set()
         out = set()
         for k in range(max(0, i - 4), min(i + 2, len(self.a.tokens))):
@@ -963,12 +997,12 @@ class QuoteAttributor:
 
     def find(self, doc: Doc) -> list[Draft]:
         """Drafts with names resolved, in text order."""
-        if not doc.text.strip():
-            return []
         analysis = _Analysis(doc, self.lexicon, self.speaker_labels)
+        if not analysis.text.strip():
+            return []
         drafts = analysis.run()
         _Names(analysis).resolve(drafts)
-        return [d for d in drafts if _valid(doc.text, d)]
+        return [d for d in drafts if _valid(analysis.text, d)]
 
     @staticmethod
     def _record(draft: Draft) -> dict[str, Any]:
