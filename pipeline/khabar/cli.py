@@ -112,6 +112,22 @@ def cmd_evaluate_ner(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_corpus_export(args: argparse.Namespace) -> int:
+    from .corpus.standoff import load_corpus
+
+    records = load_corpus(args.folder, split=args.split)
+    with atomic_output(args.output) as out:
+        out.writelines(dumps(r) + "\n" for r in records)
+    print(f"wrote {len(records)} documents to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_corpus_validate(args: argparse.Namespace) -> int:
+    from .corpus.validate import main as validate_main
+
+    return validate_main([args.folder] if args.folder else [])
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else DEMO_ARTICLE
     nlp = load_pipeline(args.model)
@@ -162,6 +178,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", default="test", choices=["train", "dev", "test"])
     p.add_argument("--output", help="also write the scores as JSON here")
     p.set_defaults(func=cmd_evaluate_ner)
+
+    from . import ud_eval
+    from .corpus import stats as corpus_stats
+
+    p = sub.add_parser("evaluate-ud", help="CoNLL 2018-style scores from raw text (UD CoNLL-U)")
+    ud_eval.add_arguments(p)
+    p.set_defaults(func=ud_eval.run)
+
+    corpus = sub.add_parser("corpus", help="our annotated news corpus (corpus/)")
+    corpus_sub = corpus.add_subparsers(dest="corpus_command", required=True)
+    p = corpus_sub.add_parser("stats", help="documents, quotes, events, entities per split")
+    corpus_stats.add_arguments(p)
+    p.set_defaults(func=corpus_stats.run)
+    p = corpus_sub.add_parser("export", help="write the corpus (texts resolved) as gold JSONL")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--split", choices=["train", "dev", "test"])
+    p.add_argument("--folder", help="stand-off folder (default: corpus/annotations)")
+    p.set_defaults(func=cmd_corpus_export)
+    p = corpus_sub.add_parser("validate", help="check offsets, labels, roles and clitic rules")
+    p.add_argument("folder", nargs="?", help="stand-off folder (default: corpus/annotations)")
+    p.set_defaults(func=cmd_corpus_validate)
 
     p = sub.add_parser("demo", help="print tokens, entities, quotes and events of an article")
     p.add_argument("file", nargs="?", help="a UTF-8 text file (default: our demo article)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc
@@ -12,8 +13,22 @@ from .extensions import EVENTS_KEY, QUOTES_KEY, register_extensions
 register_extensions()
 
 
+# Proclitics before the article (والكويت → الكويت, بالعراق → العراق) and the first ل of
+# fused ل + ال (للكويت → لكويت), as ANNOTATION.md's clitic rule writes entity spans.
+_PROCLITICS_BEFORE_ARTICLE = re.compile(r"^(?:[وف]?[بكل]?(?=ال\w)|[وف]?ل(?=ل\w)|)")
+
+
 def entity_records(doc: Doc) -> list[dict[str, Any]]:
-    return [{"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents]
+    """``doc.ents`` as contract entities, with proclitics before the article left out.
+
+    Until the tokenizer splits clitics, an entity token such as ``بالعراق`` carries
+    its preposition; only the unambiguous case (a proclitic before ``ال``) is trimmed,
+    since a bare initial و/ب/ل is often part of the name (وليد، بغداد، لبنان)."""
+    records = []
+    for ent in doc.ents:
+        start = ent.start_char + _PROCLITICS_BEFORE_ARTICLE.match(ent.text).end()
+        records.append({"start": start, "end": ent.end_char, "label": ent.label_})
+    return records
 
 
 def doc_to_record(doc: Doc) -> dict[str, Any]:

@@ -1,0 +1,29 @@
+"""Entity spans as users get them: no edge punctuation or spaces, no proclitic before ال."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from khabar.contract import entity_records
+from tests.conftest import TOKENIZER_CONFIG
+
+
+def test_edge_punctuation_and_newlines_are_trimmed():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    cleanup = nlp.add_pipe("khabar_entity_cleanup")
+    doc = nlp.make_doc("بدأ شهر رمضان .\nوقال « الوزير »")
+    doc.ents = [Span(doc, 1, 5, label="DATE"), Span(doc, 6, 9, label="PER")]
+    doc = cleanup(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("شهر رمضان", "DATE"), ("الوزير", "PER")]
+    doc.ents = [Span(doc, 3, 5, label="MISC")]  # only ". \n"
+    assert cleanup(doc).ents == ()
+
+
+def test_contract_entities_leave_out_proclitics_before_the_article():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    text = "وصل والكويت بالعراق للكويت لبنان وزارة"
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, i, i + 1, label="GPE") for i in range(1, 6)]
+    got = [text[r["start"] : r["end"]] for r in entity_records(doc)]
+    assert got == ["الكويت", "العراق", "لكويت", "لبنان", "وزارة"]
