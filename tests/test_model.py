@@ -13,8 +13,14 @@ from khabar.about import MODEL_NAME
 
 pytestmark = pytest.mark.model
 EXPECTED_PIPES = [
-    "sentencizer", "tok2vec", "ner", "khabar_entity_cleanup", "khabar_entity_propagation",
-    "khabar_quotes", "khabar_events",
+    "sentencizer",
+    "tok2vec",
+    "ner",
+    "value_ruler",
+    "khabar_entity_cleanup",
+    "khabar_entity_propagation",
+    "khabar_quotes",
+    "khabar_events",
 ]
 
 

@@ -13,9 +13,12 @@ from .extensions import EVENTS_KEY, QUOTES_KEY, register_extensions
 register_extensions()
 
 
-# Proclitics before the article (والكويت → الكويت, بالعراق → العراق) and the first ل of
-# fused ل + ال (للكويت → لكويت), as ANNOTATION.md's clitic rule writes entity spans.
-_PROCLITICS_BEFORE_ARTICLE = re.compile(r"^(?:[وف]?[بكل]?(?=ال\w)|[وف]?ل(?=ل\w)|)")
+# Proclitics before the article (والكويت → الكويت, بالعراق → العراق) or before digits
+# (و15 → 15), and the first ل of fused ل + ال (للكويت → لكويت), as ANNOTATION.md's
+# clitic rule writes entity spans.
+_PROCLITICS_BEFORE_ARTICLE = re.compile(
+    r"^(?:[وف]?[بكل]?(?=ال\w)|[وف]?ل(?=ل\w)|[وف]?[بل]?(?=[0-9٠-٩])|)"
+)
 
 
 def entity_records(doc: Doc) -> list[dict[str, Any]]:

@@ -5,7 +5,8 @@
 The workflow trains only the components with weights (``--nlp.pipeline`` limits
 ``spacy train`` to them, so evaluation during training does not run the rule
 components over the dev set at every checkpoint), then adds every other
-component of the config with its configured settings, in the config's order.
+component of the config with its configured settings, in the config's order, and
+initializes those that have an ``[initialize.components]`` section (ruler patterns).
 Training the whole config gives the same weights: the rule components draw no
 random numbers and do not change the NER scores used to pick the best model.
 """
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 import spacy
-from spacy.util import load_config
+from spacy.util import load_config, registry
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,14 +30,21 @@ def main(argv: list[str] | None = None) -> int:
     config = load_config(args.config, interpolate=False)
     nlp = spacy.load(args.trained)
     order = config["nlp"]["pipeline"]
+    added = []
     for i, name in enumerate(order):
         if name in nlp.component_names:
             continue
+        added.append(name)
         settings = {k: v for k, v in config["components"][name].items() if k != "factory"}
         before = next((n for n in order[i + 1 :] if n in nlp.component_names), None)
         nlp.add_pipe(
             config["components"][name]["factory"], name=name, config=settings, before=before
         )
+    init = config["initialize"]["components"]
+    for name in added:
+        if name in init:  # e.g. the patterns of an entity ruler
+            settings = registry.resolve({"init": init[name]})["init"]
+            nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, **settings)
     if nlp.pipe_names != order:
         raise SystemExit(f"assembled pipeline {nlp.pipe_names} differs from the config's {order}")
     nlp.to_disk(args.output)

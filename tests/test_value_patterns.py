@@ -1,0 +1,54 @@
+"""Value entities (DATE, TIME, MONEY, PERCENT, QUANTITY) found by the packaged patterns."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from khabar.contract import entity_records
+from tests.conftest import TOKENIZER_CONFIG
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    ruler = nlp.add_pipe("entity_ruler", name="value_ruler", config={"overwrite_ents": True})
+    ruler.initialize(
+        lambda: [], nlp=nlp, patterns=spacy.util.registry.misc.get("khabar.value_patterns.v1")()
+    )
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تراجع المؤشر 1.5 في المئة أمس", [("1.5 في المئة", "PERCENT"), ("أمس", "DATE")]),
+        ("بلغت الصفقة 20 مليار دولار أميركي", [("20 مليار دولار أميركي", "MONEY")]),
+        (
+            "وقع الانفجار الساعة 9:30 صباحا بتوقيت القدس",
+            [("الساعة 9:30 صباحا بتوقيت القدس", "TIME")],
+        ),
+        (
+            "في 3 مايو/أيار 2019 وخلال الأسبوع الماضي",
+            [("3 مايو/أيار 2019", "DATE"), ("الأسبوع الماضي", "DATE")],
+        ),
+        (
+            "على بعد 40 كيلومترا من المدينة مساء الجمعة",
+            [("40 كيلومترا", "QUANTITY"), ("مساء الجمعة", "TIME")],
+        ),
+        ("ارتفعت بنسبة 7% والخميس المقبل", [("7%", "PERCENT"), ("الخميس المقبل", "DATE")]),
+    ],
+)
+def test_values_and_their_spans(nlp, text, expected):
+    doc = nlp(text)
+    assert [(text[e["start"] : e["end"]], e["label"]) for e in entity_records(doc)] == expected
+
+
+def test_proclitics_stay_out_of_value_spans(nlp):
+    text = "وصل والأحد وتبرع بـ و15 مليون دولار"
+    got = [(text[e["start"] : e["end"]], e["label"]) for e in entity_records(nlp(text))]
+    assert got == [("الأحد", "DATE"), ("15 مليون دولار", "MONEY")]
+
+
+def test_a_month_name_alone_is_not_a_date(nlp):
+    assert nlp("غنى برونو مارس في الحفل").ents == ()
