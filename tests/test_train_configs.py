@@ -34,10 +34,10 @@ def write_tiny_data(folder: Path) -> tuple[Path, Path]:
         db.add(doc)
     data = folder / "tiny.spacy"
     db.to_disk(data)
+    table = numpy.random.default_rng(0).normal(size=(64, 8)).astype("float32")
     nlp.vocab.vectors = Vectors(
-        strings=nlp.vocab.strings, mode="floret", shape=(64, 8), hash_count=2, minn=3, maxn=5
+        strings=nlp.vocab.strings, mode="floret", data=table, hash_count=2, minn=3, maxn=5
     )
-    nlp.vocab.vectors.data[:] = numpy.random.default_rng(0).normal(size=(64, 8))
     vectors = folder / "vectors"
     nlp.to_disk(vectors)
     return data, vectors
