@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .about import MODEL_NAME, __version__
-from .annotate import annotate_documents, load_pipeline
+from .annotate import DEFAULT_BATCH_SIZE, annotate_documents, load_pipeline
 from .jsonl import InputError, ResumableOutput, atomic_output, dumps, read_documents
 from .report import format_entity_scores, format_scores, render_document
 
@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output JSONL (default: stdout); written to OUTPUT.partial, renamed at the end",
     )
     p.add_argument("--model", default=MODEL_NAME, help="installed model name or path")
-    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     p.add_argument("--n-process", type=int, default=1)
     p.add_argument(
         "--resume",
@@ -169,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score the pipeline on gold documents (ANNOTATION.md)")
     p.add_argument("gold", help="gold JSONL (or one .json document) in the contract format")
     p.add_argument("--model", default=MODEL_NAME)
-    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_evaluate)
 
