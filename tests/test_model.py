@@ -17,6 +17,7 @@ EXPECTED_PIPES = [
     "tok2vec",
     "ner",
     "value_ruler",
+    "org_ruler",
     "khabar_entity_cleanup",
     "khabar_entity_propagation",
     "khabar_quotes",

@@ -1,0 +1,124 @@
+"""Entity-ruler patterns for organisation names built on a head noun.
+
+Our NER corpora annotate mainly proper names, but news names institutions with
+a head noun: ``وزارة الداخلية العراقية``, ``حزب الله``, ``منتخب مصر``,
+``الجيش الإسرائيلي``, ``القوات الأمريكية``. Two shapes are covered:
+
+- an organisation head in the construct state followed by a name (an entity
+  the NER found, or a definite word) and up to two more definite words;
+- a definite institution head followed by a nationality adjective.
+
+The patterns run after the NER and replace what they overlap
+(``overwrite_ents``), so ``مصر`` (GPE) inside ``منتخب مصر`` becomes part of the ORG.
+Config: ``[initialize.components.org_ruler] patterns = {"@misc": "khabar.org_patterns.v1"}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.util import registry
+
+CONSTRUCT_HEADS = [
+    "وزارة",
+    "حزب",
+    "حركة",
+    "نادي",
+    "منتخب",
+    "مجلس",
+    "جامعة",
+    "محكمة",
+    "اتحاد",
+    "مؤسسة",
+    "مجموعة",
+    "شبكة",
+    "هيئة",
+    "جمعية",
+    "منظمة",
+    "شركة",
+    "بنك",
+    "مصرف",
+    "صندوق",
+    "وكالة",
+    "صحيفة",
+    "قناة",
+    "لجنة",
+    "حكومة",
+    "قوات",
+    "جيش",
+    "برلمان",
+    "رابطة",
+    "مركز",
+    "معهد",
+    "أكاديمية",
+    "إدارة",
+    "مديرية",
+    "جبهة",
+    "تحالف",
+    "ائتلاف",
+    "كتائب",
+    "سرايا",
+    "ألوية",
+]
+DEFINITE_HEADS = [
+    "الجيش",
+    "القوات",
+    "الحكومة",
+    "الشرطة",
+    "الخارجية",
+    "الداخلية",
+    "الرئاسة",
+    "الجامعة",
+    "البحرية",
+    "المخابرات",
+    "الاستخبارات",
+    "السلطات",
+    "السفارة",
+    "القنصلية",
+    "الحرس",
+]
+NOT_NISBA = [
+    "الحالية",
+    "الحالي",
+    "الثانية",
+    "الثاني",
+    "الماضية",
+    "الماضي",
+    "الرسمية",
+    "الرسمي",
+    "المحلية",
+    "المحلي",
+    "الأولي",
+    "الشعبية",
+    "العسكرية",
+    "العسكري",
+    "الأمنية",
+    "الأمني",
+    "الانتقالية",
+    "الجديدة",
+    "الذاتية",
+    "الفعلية",
+    "السرية",
+]
+NAME_LABELS = ["PER", "ORG", "GPE", "LOC", "NORP"]
+DEFINITE = r"^ال\w{2,}$"
+NISBA = r"^ال\w{2,}(ي|ية|يه)$"
+
+
+def _p(*tokens: dict[str, Any]) -> dict[str, Any]:
+    return {"label": "ORG", "pattern": list(tokens)}
+
+
+def org_patterns() -> list[dict[str, Any]]:
+    head = {"TEXT": {"IN": CONSTRUCT_HEADS}}
+    more = {"TEXT": {"REGEX": DEFINITE}, "OP": "{0,2}"}
+    return [
+        _p(head, {"ENT_TYPE": {"IN": NAME_LABELS}, "OP": "+"}, more),
+        _p(head, {"TEXT": {"REGEX": DEFINITE}}, more),
+        _p({"TEXT": {"IN": DEFINITE_HEADS}}, {"TEXT": {"REGEX": NISBA, "NOT_IN": NOT_NISBA}}),
+    ]
+
+
+@registry.misc("khabar.org_patterns.v1")
+def create_org_patterns() -> list[dict[str, Any]]:
+    return org_patterns()

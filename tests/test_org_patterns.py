@@ -1,0 +1,41 @@
+"""Organisation names on a head noun, found by the packaged patterns after the NER."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tests.conftest import TOKENIZER_CONFIG
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    ruler = nlp.add_pipe("entity_ruler", name="org_ruler", config={"overwrite_ents": True})
+    ruler.initialize(
+        lambda: [], nlp=nlp, patterns=spacy.util.registry.misc.get("khabar.org_patterns.v1")()
+    )
+    return nlp
+
+
+def orgs(nlp, text: str, ents: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=lb) for s, lb in ents]
+    return [(e.text, e.label_) for e in nlp.get_pipe("org_ruler")(doc).ents]
+
+
+def test_construct_head_with_definite_words(nlp):
+    assert orgs(nlp, "أعلنت وزارة الداخلية العراقية أمس") == [("وزارة الداخلية العراقية", "ORG")]
+
+
+def test_head_followed_by_an_entity_takes_it_over(nlp):
+    assert orgs(nlp, "فاز منتخب مصر أمس", (("مصر", "GPE"),)) == [("منتخب مصر", "ORG")]
+
+
+def test_definite_head_with_nationality_adjective(nlp):
+    assert orgs(nlp, "قال الجيش الإسرائيلي إن") == [("الجيش الإسرائيلي", "ORG")]
+    assert orgs(nlp, "قالت الحكومة الحالية إن") == []  # not a nationality
+
+
+def test_head_noun_alone_is_not_an_organisation(nlp):
+    assert orgs(nlp, "أسس شركة كبرى في المدينة") == []
