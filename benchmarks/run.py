@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--quick", action="store_true", help="skip n_process=2 and use a 5 MB file")
     p.add_argument("--make-sample", action="store_true")
+    p.add_argument("--output", type=Path, default=HERE / "results.json")
     args = p.parse_args(argv)
     if args.make_sample or not SAMPLE_IDS.exists():
         make_sample()
@@ -194,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         annotate_peak_rss_mb(texts, mb, args.model)
         for mb in ([5] if args.quick else args.annotate_mb)
     ]
-    (HERE / "results.json").write_text(json.dumps(results, indent=2), encoding="utf8")
+    args.output.write_text(json.dumps(results, indent=2), encoding="utf8")
     print(to_markdown(results))
     return 0
 

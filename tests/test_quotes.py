@@ -267,3 +267,83 @@ def test_seed_article(nlp: Language) -> None:
     assert scores["quotes_lenient"]["f"] >= 0.7
     contents = [gold["text"][s:e] for s, e in (q["content"] for q in pred["quotes"])]
     assert "داعش" not in contents and "فاتف" not in contents
+
+
+def test_stray_straight_closer_does_not_swallow_the_next_quote(nlp: Language) -> None:
+    text = ('وأوقفت الشرطة 11 شابا قرب شاطئ "الرمال" قبل إبحارهم نحو الجزيرة"، حسب مصدر أمني. '
+            'وأوضح أن "التحقيق مستمر مع جميع الموقوفين".')
+    found = quotes(annotate(nlp, text))
+    assert found[-1]["kind"] == "direct"
+    assert found[-1]["content_text"] == "التحقيق مستمر مع جميع الموقوفين"
+    assert found[0]["cue_text"] == "حسب"
+
+
+@pytest.mark.parametrize("tail", ["، وذلك بعد أشهر من الإغلاق", "، حسبما أوردت وكالة محلية",
+                                  "، في إشارة إلى الأزمة الأخيرة"])
+def test_content_stops_before_trailing_background(nlp: Language, tail: str) -> None:
+    text = f"وقال الوزير إن الميناء سيفتح أبوابه قريبا{tail}."
+    (q,) = quotes(annotate(nlp, text))
+    assert q["content_text"] == "الميناء سيفتح أبوابه قريبا"
+
+
+def test_impersonal_background_is_not_a_quote(nlp: Language) -> None:
+    assert quotes(annotate(nlp, "يذكر أن المصنع افتتح عام 2010 في ضواحي المدينة.")) == []
+    assert quotes(annotate(nlp, "والقرار يعتبر سابقة في تاريخ النادي منذ تأسيسه.")) == []
+
+
+def test_masdar_with_complementizer_is_a_cue(nlp: Language) -> None:
+    text = "وتراجعت الأسعار بعد إعلان الشركة أن الإنتاج سيرتفع الشهر المقبل."
+    (q,) = quotes(annotate(nlp, text))
+    assert (q["cue_text"], q["speaker_text"]) == ("إعلان", "الشركة")
+    assert q["content_text"] == "الإنتاج سيرتفع الشهر المقبل"
+
+
+def test_continuation_verb_inside_content_starts_a_new_quote(nlp: Language) -> None:
+    text = 'وقال المدرب إن الفريق لعب جيدا وأضاف "سنقاتل حتى النهاية في المباراة المقبلة".'
+    first, second = quotes(annotate(nlp, text))
+    assert first["content_text"] == "الفريق لعب جيدا"
+    assert (second["cue_text"], second["kind"]) == ("أضاف", "direct")
+    assert second["content_text"] == "سنقاتل حتى النهاية في المباراة المقبلة"
+
+
+def test_mention_before_a_conjoined_cue_is_not_its_subject(nlp: Language) -> None:
+    text = "وزار الوزير سامي عادل مدينة بيروت وقال: «الزيارة كانت ناجحة جدا»."
+    (q,) = quotes(annotate(nlp, text, [("سامي عادل", "PER"), ("بيروت", "GPE")]))
+    assert q["speaker"] is None
+    assert q["speaker_name"] == "سامي عادل"
+
+
+def test_mention_after_a_preposition_is_not_the_speaker(nlp: Language) -> None:
+    text = ("واستقبل الوزير نادر حسن الوفد أمس. "
+            "وصرح لصحيفة الأيام بأن المفاوضات ستستمر أسبوعا آخر.")
+    (q,) = quotes(annotate(nlp, text, [("نادر حسن", "PER"), ("الأيام", "ORG")]))
+    assert q["speaker"] is None
+    assert q["speaker_name"] == "نادر حسن"
+
+
+def test_colon_before_verse_lines_takes_the_whole_verse(nlp: Language) -> None:
+    text = ("ويقول الشاعر سالم راشد:\nيا ليل طال الانتظار بنا\nوالقلب ضاق من الهموم\n"
+            "وفي ذلك دلالة واضحة على معاناة الشاعر في تلك الفترة الطويلة من حياته.")
+    (q,) = quotes(annotate(nlp, text, [("سالم راشد", "PER")]))
+    assert q["kind"] == "direct"
+    assert q["content_text"] == "يا ليل طال الانتظار بنا\nوالقلب ضاق من الهموم"
+
+
+def test_new_cue_verbs_with_prepositions(nlp: Language) -> None:
+    text = "وعبر رئيس البلدية عن أمله في انتهاء الأشغال قبل الصيف."
+    (q,) = quotes(annotate(nlp, text))
+    assert (q["cue_text"], q["content_text"]) == ("عبر", "أمله في انتهاء الأشغال قبل الصيف")
+
+
+def test_named_subject_with_adjuncts_before_the_complementizer(nlp: Language) -> None:
+    text = "وأكد طبيب الفريق الوطني كريم سعيد، الخميس، أن اللاعب سيعود إلى التدريبات قريبا."
+    (q,) = quotes(annotate(nlp, text, [("كريم سعيد", "PER")]))
+    assert q["content_text"] == "اللاعب سيعود إلى التدريبات قريبا"
+    assert q["speaker_text"] == "كريم سعيد"
+
+
+def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
+    text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
+    (q,) = quotes(annotate(nlp, text))
+    assert (q["cue_text"], q["speaker_text"]) == ("بحسب", "الشرطة")
+    assert q["content_text"].endswith("أصيب ثلاثة أشخاص في الحادث")

@@ -62,10 +62,11 @@ def fold(text: str) -> str:
 class CueSense:
     """What a cue word allows after it: prepositions, a direct object, its gender."""
 
-    kind: str  # verb | participle | source | statement
+    kind: str  # verb | participle | source | statement | masdar
     gender: str | None = None
     preps: tuple[str, ...] = ()
     takes_object: bool = False
+    continues: bool = False  # أضاف/تابع: with و inside reported content, a new quote
 
 
 @dataclass
@@ -85,6 +86,11 @@ class Lexicon:
                 words = tuple(fold(w) for w in entry["phrase"].split())
                 self.phrases.append((words, int(entry.get("head", 0)), CueSense(kind)))
         self.phrases.sort(key=lambda p: -len(p[0]))
+        for word in d.get("masdars", []):
+            self.forms.setdefault(fold(word), CueSense("masdar"))
+        self.impersonal = self._folded("impersonal_forms")
+        self.enders = [tuple(fold(w) for w in phrase.split())
+                       for phrase in d.get("content_enders", [])]
         self.complementizers = self._folded("complementizers")
         self.comp_suffixes = self._folded("complementizer_suffixes")
         self.comp_blockers = self._folded("complementizer_blockers")
@@ -106,9 +112,11 @@ class Lexicon:
     def _add_verb(self, entry: dict[str, Any]) -> None:
         preps = tuple(fold(p) for p in entry.get("preps", []))
         obj = bool(entry.get("object", False))
+        continues = bool(entry.get("continues", False))
         for kind, by_gender in _verb_forms(entry).items():
             for gender, words in by_gender.items():
-                sense = CueSense(kind, None if gender == "pl" else gender, preps, obj)
+                sense = CueSense(kind, None if gender == "pl" else gender, preps, obj,
+                                 continues and kind == "verb")
                 for word in words:
                     self.forms.setdefault(fold(word), sense)
 
@@ -240,6 +248,7 @@ class Draft:
     nominal: str | None = None
     kind: str = "indirect"
     speaker_name: str | None = None
+    after_colon: bool = False
 
 
 def find_mark_pairs(text: str, pairs: list[tuple[str, str]]) -> list[MarkPair]:
@@ -261,7 +270,8 @@ def find_mark_pairs(text: str, pairs: list[tuple[str, str]]) -> list[MarkPair]:
             _, pos = stack.pop()
             out.append(MarkPair(pos, i, len(stack), True))
         elif ch in closer_of and not any(closer_of[o] == ch for o, _ in stack):
-            stack.append((ch, i))
+            if closer_of[ch] != ch or not _closes_word(text, i):
+                stack.append((ch, i))
         elif any(closer_of[o] == ch for o, _ in stack):
             while stack and closer_of[stack[-1][0]] != ch:
                 stack.pop()
@@ -269,6 +279,13 @@ def find_mark_pairs(text: str, pairs: list[tuple[str, str]]) -> list[MarkPair]:
             out.append(MarkPair(pos, i, len(stack), True))
     close_all(len(text))
     return sorted(out, key=lambda p: p.open)
+
+
+def _closes_word(text: str, i: int) -> bool:
+    """A straight mark right after a letter and before a space or punctuation (``الإيطالية"،``)
+    is a stray closer, not an opener."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and text[i - 1].isalnum() and (after.isspace() or after in _FINAL_PUNCT)
 
 
 def tokenize(text: str) -> tuple[list[Token], list[int]]:
@@ -497,11 +514,15 @@ class _Analysis:
 
     def run(self) -> list[Draft]:
         drafts: list[Draft] = []
+        covered = 0  # end of the furthest content so far: a colon may take later units
         for u, (us, ue) in enumerate(self.units):
-            drafts.extend(self._unit_drafts(u, self._tokens_in(us, ue)))
+            toks = self._tokens_in(max(us, covered), ue)
+            made = self._unit_drafts(u, toks, covered)
+            drafts.extend(made)
+            covered = max([covered] + [d.content[1] for d in made])
         return drafts
 
-    def _unit_drafts(self, u: int, toks: range) -> list[Draft]:
+    def _unit_drafts(self, u: int, toks: range, covered: int = 0) -> list[Draft]:
         """Cue frames left to right, then quotations attributed by a following cue or a
         ``speaker:`` prefix."""
         drafts: list[Draft] = []
@@ -513,6 +534,8 @@ class _Analysis:
             if cue is None:
                 continue
             inside = next((d for d in drafts if d.content[0] <= cue.span[0] < d.content[1]), None)
+            if inside and cue.sense.kind == "source":
+                continue  # قال إن …، حسبما أوردت الوكالة: the content ends there (_before_ender)
             sibling = self._sibling_start(cue) if inside else None
             if inside and sibling is None:
                 continue
@@ -520,11 +543,13 @@ class _Analysis:
             if made is None:
                 continue
             draft, consumed = made
+            if draft.speaker is None and self._cue_word(cue) in self.lex.impersonal:
+                continue  # يذكر أن / يعتبر: the writer's background, not a source's words
             if inside and sibling is not None:
                 inside.content = self._cut_before(inside.content, sibling)
             drafts.append(draft)
         drafts = [d for d in drafts if self._settle(d)]
-        drafts.extend(self._loose_quotations(u, drafts))
+        drafts.extend(self._loose_quotations(u, drafts, covered))
         return sorted(drafts, key=lambda d: d.content[0])
 
     def _sibling_start(self, cue: CueMatch) -> int | None:
@@ -536,7 +561,16 @@ class _Analysis:
             i -= 1
         if i >= 0 and self.tokens[i].norm in ("،", ",", "؛", ";"):
             return i + 1
+        if cue.sense.continues and self._has_proclitic(cue):
+            return cue.first  # … وأضاف "…": the source goes on with a new quote
         return cue.first if cue.sense.kind == "participle" else None
+
+    def _has_proclitic(self, cue: CueMatch) -> bool:
+        return cue.span[0] > self.tokens[cue.first].start
+
+    def _cue_word(self, cue: CueMatch) -> str:
+        """The folded cue word without clitics."""
+        return fold(self.text[cue.span[0]:cue.span[1]])
 
     def _cut_before(self, content: Offsets, token: int) -> Offsets:
         end = self.tokens[token].start
@@ -558,14 +592,15 @@ class _Analysis:
             pair = self._pair_at(i)
             in_name = self._mention_at(i) is not None
             if pair is not None:
-                if sense.takes_object and not self._speaker_only(gap):
+                if sense.kind == "masdar" or (sense.takes_object
+                                              and not self._speaker_only(gap)):
                     break
                 return self._draft(cue, u, gap, pair.outer), i
             if tok.norm == ":":
                 return self._after_marker(cue, u, gap, i + 1, end), i
             if tok.is_word and not in_name and self._is_complementizer(i):
                 if sense.takes_object and self._adjuncts(gap) > self.lex.threshold(
-                        "max_object_adjunct_words"):
+                        "max_object_adjunct_words") and not self._named_subject(gap):
                     break
                 return self._after_marker(cue, u, gap, i + 1, end), i
             prep = self._prep_start(cue, gap, i) if not in_name else None
@@ -653,6 +688,8 @@ class _Analysis:
     def _source_tokens(self, cue: CueMatch) -> list[int]:
         """The source after بحسب/وفقا ل: an entity mention or a speaker noun."""
         j = cue.last + 1
+        if j + 1 < len(self.tokens) and (verb := self.cue_at(j)) and verb.sense.kind == "verb":
+            j += 1  # بحسب ما أفادت الشرطة: the verb after ما is no second cue
         if j >= len(self.tokens):
             return []
         mention = self._mention_at(j)
@@ -668,14 +705,35 @@ class _Analysis:
         end; a colon closing the unit takes the next unit (``وقال:`` then a paragraph)."""
         if char_start:
             return self._draft(cue, u, gap, (start, self.units[u][1]))
+        colon = start > 0 and self.tokens[start - 1].norm == ":"
         if start < end and self._is_complementizer(start):
             start += 1
         if start >= end:
             nxt = u + 1
             if nxt < len(self.units):
-                return self._draft(cue, nxt, gap, self.units[nxt])
-            return self._draft(cue, u, gap, (self.units[u][1], self.units[u][1]))
-        return self._draft(cue, u, gap, (self.tokens[start].start, self.units[u][1]))
+                draft = self._draft(cue, nxt, gap, (self.units[nxt][0], self._verse_end(nxt)))
+            else:
+                draft = self._draft(cue, u, gap, (self.units[u][1], self.units[u][1]))
+        else:
+            draft = self._draft(cue, u, gap, (self.tokens[start].start, self.units[u][1]))
+        draft.after_colon = colon
+        return draft
+
+    def _verse_end(self, u: int) -> int:
+        """End of the content a colon closing a paragraph introduces: unit ``u``, and when it is
+        a short line without final punctuation (verse), the short lines that follow it."""
+        end = self.units[u][1]
+        while self._verse_line(u) and u + 1 < len(self.units) and self._verse_line(u + 1) \
+                and "\n" in self.text[self.units[u][1]:self.units[u + 1][0]]:
+            u += 1
+            end = self.units[u][1]
+        return end
+
+    def _verse_line(self, u: int) -> bool:
+        s, e = self.units[u]
+        words = self._tokens_in(s, e)
+        return len(words) <= self.lex.threshold("max_verse_words") \
+            and self.text[s:e].rstrip()[-1:] not in _STOPS | {":"}
 
     def _speaker_prefix(self, gap: list[int]) -> int:
         """How many leading gap words are titles, a speaker noun or an entity mention."""
@@ -684,6 +742,14 @@ class _Analysis:
 
     def _speaker_only(self, gap: list[int]) -> bool:
         return self._speaker_prefix(gap) == len(gap)
+
+    def _named_subject(self, gap: list[int]) -> bool:
+        """``أكد طبيب المنتخب … رودريغو الأسمر، الخميس، أن``: a person or organisation named
+        in the gap with at most a few words after it is the subject, not an object."""
+        last = max((k for k, i in enumerate(gap)
+                    if (m := self._mention_at(i)) and m.label in ("PER", "ORG")), default=None)
+        return last is not None and len(gap) - last - 1 <= self.lex.threshold(
+            "max_object_adjunct_words")
 
     def _adjuncts(self, gap: list[int]) -> int:
         return len(gap) - self._speaker_prefix(gap)
@@ -699,7 +765,7 @@ class _Analysis:
     def _set_speaker(self, draft: Draft, gap: list[int], cue: CueMatch) -> None:
         """The source after the cue (PER first, then ORG, GPE/NORP, then a noun head),
         else a mention just before the cue; none means pro-drop."""
-        spans = [m for i in gap if (m := self._mention_at(i))]
+        spans = [m for i in gap if (m := self._mention_at(i)) and not self._prep_before(i, m)]
         for label in ("PER", "ORG", "GPE", "NORP"):
             found = next((m for m in spans if m.label == label), None)
             if found:
@@ -713,10 +779,28 @@ class _Analysis:
                 draft.speaker = self._head_span(i, found[0])
                 draft.nominal = found[1]
                 return
-        before = self._mention_before(cue)
+        before = None
+        if not (self._has_proclitic(cue) or cue.sense.kind == "masdar"
+                or self._cue_word(cue) in self.lex.impersonal):
+            before = self._mention_before(cue)  # وقال / إعلان: the mention before is no subject
         if before is not None:
             draft.mention = before
             draft.speaker = self._strip_titles(before)
+
+    def _prep_before(self, i: int, mention: Mention) -> bool:
+        """``صرح لشبكة سي بي إس``, ``في العراق``: a mention right after a preposition or an
+        ل/ب-prefixed noun is no subject."""
+        if self.starts.get(mention.start) != i:
+            return False
+        prev = self._prev_word(i)
+        if prev is None or self._mention_at(prev) is not None:
+            return False
+        word = self.tokens[prev].norm
+        if word in self.lex.non_subject_preps or word.startswith(("لل", "بال")):
+            return True
+        rest = strip_article(word[1:])
+        return word[0] in "لب" and len(word) > 3 and (
+            rest in self.lex.speaker_nouns or self.lex.title_stem(rest) is not None)
 
     def _head_span(self, i: int, clitic: int) -> Offsets:
         tok = self.tokens[i]
@@ -757,7 +841,7 @@ class _Analysis:
         idx = [i for i in idx if self.tokens[i].is_word] or idx
         if not idx:
             return mention.start, mention.end
-        n = self._title_run(idx[:-1])
+        n = self._title_run(idx[:-1], lambda i: self.cue_at(i) is not None)
         return max(self.tokens[idx[n]].start, mention.start), mention.end
 
     def _title_run(self, words: list[int], extra: Callable[[int], bool] = lambda i: False) -> int:
@@ -768,7 +852,7 @@ class _Analysis:
             i = words[n]
             if self._is_title(i):
                 complements = 2
-            elif complements and self.tokens[i].norm.startswith("ال"):
+            elif complements and self.tokens[i].norm.startswith(("ال", "لل")):
                 complements -= 1
             elif extra(i):
                 complements = 0
@@ -796,22 +880,36 @@ class _Analysis:
             draft.content, draft.kind = inner, "direct"
             self.used_pairs.add(pair.open)
             return True
+        s, e = span = self._before_ender(span)
         words = sum(1 for i in self._tokens_in(s, e) if self.tokens[i].is_word)
         if words < self.lex.threshold("min_content_words"):
             return False
         inside = [p for p in self.quote_pairs.values() if s <= p.open < e]
         self.used_pairs.update(p.open for p in inside)
         draft.content = span
-        draft.kind = "mixed" if inside else "indirect"
+        draft.kind = "mixed" if inside else "direct" if draft.after_colon else "indirect"
         return True
 
-    def _loose_quotations(self, u: int, drafts: list[Draft]) -> list[Draft]:
+    def _before_ender(self, span: Offsets) -> Offsets:
+        """Reported content stops before ``، وذلك بعد …``, ``، في إشارة …``, ``، حسبما …``:
+        the writer's background or a second attribution after a comma."""
+        toks = self._tokens_in(*span)
+        for i in toks:
+            if self.tokens[i].norm not in ("،", ",") or self.quoted[i]:
+                continue
+            for words in self.lex.enders:
+                if self._match_phrase(i + 1, words) is not None:
+                    return trim(self.text, (span[0], self.tokens[i].start),
+                                keep=self._closers()) or span
+        return span
+
+    def _loose_quotations(self, u: int, drafts: list[Draft], covered: int = 0) -> list[Draft]:
         """Quotations not yet attributed: ``«…»، قال X`` or ``X: «…»``; others are dropped."""
         out: list[Draft] = []
         us, ue = self.units[u]
         taken = [d.content for d in drafts]
         for pair in self.quote_pairs.values():
-            if not (us <= pair.open < ue) or pair.open in self.used_pairs:
+            if not (max(us, covered) <= pair.open < ue) or pair.open in self.used_pairs:
                 continue
             if any(s <= pair.open < e for s, e in taken):
                 continue
@@ -915,7 +1013,20 @@ class _Names:
             first = fold(self._name(mention)).split()[:1]
             if mention.label == "ORG" and first and _masculine(strip_article(first[0])) == noun:
                 return self.fullest(mention)
+            if mention.label == "ORG" and self.noun_before(mention) == noun:
+                return self.fullest(mention)
         return None
+
+    def noun_before(self, mention: Mention) -> str | None:
+        """The word just before a mention, quotation marks skipped, folded and without ال/ة
+        (``وكالة "بلومبرغ"`` → وكال)."""
+        i = self.a.first_token_ending_after(mention.start) - 1
+        while i >= 0 and not self.a.tokens[i].is_word and self.a.tokens[i].norm in \
+                self.a._closers() + "«“":
+            i -= 1
+        if i < 0 or not self.a.tokens[i].is_word:
+            return None
+        return _masculine(strip_article(self.a.tokens[i].norm))
 
     def titles_before(self, mention: Mention) -> set[str]:
         """Title words (folded, no article, no ة) just before or at the start of a mention."""
@@ -949,9 +1060,11 @@ class _Names:
                    history: list[tuple[str, str | None]]) -> str | None:
         """The latest earlier source of the verb's gender (quote sources first, then person
         mentions), else the latest of unknown gender."""
-        candidates = list(reversed(history))
-        before = [m for m in self.a.mentions
-                  if m.label == "PER" and m.end <= (draft.cue.span[0] if draft.cue else 0)]
+        candidates = list(reversed(history[-self.lex.threshold("max_mentions_back"):]))
+        at = draft.cue.span[0] if draft.cue else 0
+        k = bisect_left(self.a.mention_starts, at)  # a window, not all mentions: linear time
+        window = self.a.mentions[max(0, k - self.lex.threshold("max_mentions_back")):k]
+        before = [m for m in window if m.label == "PER" and m.end <= at]
         candidates += [(self.fullest(m), self.mention_gender(m)) for m in reversed(before)]
         if not candidates:
             return None
