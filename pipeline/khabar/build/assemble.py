@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     if nlp.pipe_names != order:
         raise SystemExit(f"assembled pipeline {nlp.pipe_names} differs from the config's {order}")
     nlp.to_disk(args.output)
+    # [nlp] batch_size is a runtime default, not trained: take the config's value
+    saved = load_config(args.output / "config.cfg", interpolate=False)
+    saved["nlp"]["batch_size"] = config["nlp"]["batch_size"]
+    saved.to_disk(args.output / "config.cfg")
     print(f"{args.output}: {nlp.pipe_names}", file=sys.stderr)
     return 0
 
