@@ -34,3 +34,11 @@ def blank_nlp() -> Language:
     nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
     nlp.add_pipe("sentencizer", config={"punct_chars": ["!", ".", "?", "؟", "\n", "\n\n"]})
     return nlp
+
+
+def pattern_ruler_nlp(name: str, patterns: str) -> Language:
+    """Our tokenizer and one entity ruler initialised like configs/md.cfg does it."""
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    ruler = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": True})
+    ruler.initialize(lambda: [], nlp=nlp, patterns=spacy.util.registry.misc.get(patterns)())
+    return nlp

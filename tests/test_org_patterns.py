@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from tests.conftest import TOKENIZER_CONFIG
+from tests.conftest import pattern_ruler_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
-    ruler = nlp.add_pipe("entity_ruler", name="org_ruler", config={"overwrite_ents": True})
-    ruler.initialize(
-        lambda: [], nlp=nlp, patterns=spacy.util.registry.misc.get("khabar.org_patterns.v1")()
-    )
-    return nlp
+    return pattern_ruler_nlp("org_ruler", "khabar.org_patterns.v1")
 
 
 def orgs(nlp, text: str, ents: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from khabar.contract import entity_records
-from tests.conftest import TOKENIZER_CONFIG
+from tests.conftest import pattern_ruler_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
-    ruler = nlp.add_pipe("entity_ruler", name="value_ruler", config={"overwrite_ents": True})
-    ruler.initialize(
-        lambda: [], nlp=nlp, patterns=spacy.util.registry.misc.get("khabar.value_patterns.v1")()
-    )
-    return nlp
+    return pattern_ruler_nlp("value_ruler", "khabar.value_patterns.v1")
 
 
 @pytest.mark.parametrize(
