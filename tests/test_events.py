@@ -235,3 +235,104 @@ def test_ceasefire_is_not_an_attack(nlp: Language) -> None:
     assert nlp("دعا الوزير إلى وقف إطلاق النار فورا.")._.events == []
     assert [e.type for e in nlp("أطلق مسلحون النار على دورية أمس.")._.events] == [
         "Conflict.Attack"]
+
+
+def all_arguments(doc: Doc, trigger: str) -> list[tuple[str, str]]:
+    event = next(e for e in doc._.events if doc.text[slice(*e.trigger_offsets)] == trigger)
+    return sorted((role, doc.text[slice(*span)]) for role, span in event.argument_offsets)
+
+
+def test_noun_phrase_participants(nlp: Language) -> None:
+    doc = annotate(nlp, "قتل ثلاثة أشخاص في انفجار سيارة مفخخة.")
+    assert arguments(doc, "قتل") == {"Victim": "ثلاثة أشخاص"}
+    doc = annotate(nlp, "هاجم مسلحون حاجزا للشرطة.")
+    assert arguments(doc, "هاجم") == {"Attacker": "مسلحون"}
+    doc = annotate(nlp, "أسفر القصف عن مقتل 12 مدنيا.")
+    assert arguments(doc, "مقتل") == {"Victim": "12 مدنيا"}
+    doc = annotate(nlp, "أعلنت الشرطة القبض على خمسة مشتبه بهم.")
+    assert arguments(doc, "القبض") == {"Person": "خمسة مشتبه"}
+    # a human noun used as the title of a name leaves the role to the name
+    doc = annotate(nlp, "أسفر الهجوم عن مقتل الصحفي سمير حداد.", [("سمير حداد", "PER")])
+    assert arguments(doc, "مقتل") == {"Victim": "سمير حداد"}
+
+
+def test_definite_genitive_of_a_construct_noun(nlp: Language) -> None:
+    doc = annotate(nlp, "أعلن الحزب وفاة الأمين العام للحزب.")
+    assert arguments(doc, "وفاة") == {"Victim": "الأمين"}
+    doc = annotate(nlp, "ناقش اجتماع مجلس الإدارة الميزانية.")
+    assert arguments(doc, "اجتماع") == {"Entity": "مجلس الإدارة"}
+    # tanween (اجتماعا) and an adjective (مؤتمر صحفي) have no genitive
+    assert arguments(annotate(nlp, "عقد الوزراء اجتماعا طارئا."), "اجتماعا") == {}
+    assert arguments(annotate(nlp, "عقد الوزير مؤتمرا صحفيا."), "مؤتمرا") == {}
+
+
+def test_coordinated_participants_share_the_role(nlp: Language) -> None:
+    text = "اندلعت اشتباكات بين الحركة الشعبية والجبهة الوطنية، والحزب الديمقراطي."
+    ents = [("الحركة الشعبية", "ORG"), ("والجبهة الوطنية", "ORG"), ("والحزب الديمقراطي", "ORG")]
+    doc = annotate(nlp, text, ents)
+    assert all_arguments(doc, "اشتباكات") == [("Attacker", "الجبهة الوطنية"),
+                                              ("Attacker", "الحركة الشعبية"),
+                                              ("Attacker", "الحزب الديمقراطي")]
+    text = "وصل في معيته كل من الأمير فهد سالم، والوزير كريم ناصر."
+    doc = annotate(nlp, text, [("فهد سالم", "PER"), ("كريم ناصر", "PER")])
+    assert all_arguments(doc, "وصل") == [("Artifact", "فهد سالم"), ("Artifact", "كريم ناصر")]
+
+
+def test_time_goes_to_the_nearest_trigger(nlp: Language) -> None:
+    doc = annotate(nlp, "أعلنت الشرطة اعتقال رجل شارك في هجوم وقع أمس الاثنين.")
+    assert arguments(doc, "هجوم") == {"Time": "أمس الاثنين"}
+    assert "Time" not in arguments(doc, "اعتقال")
+    # an age is no event time
+    text = "وصل اللاعب البالغ 26 عاما إلى باريس."
+    doc = annotate(nlp, text, [("26 عاما", "DATE"), ("باريس", "GPE")])
+    assert "Time" not in arguments(doc, "وصل")
+
+
+def test_destination_after_a_place_noun(nlp: Language) -> None:
+    doc = annotate(nlp, "وصل الرئيس إلى مدينة جدة.", [("جدة", "GPE")])
+    assert arguments(doc, "وصل") == {"Destination": "جدة"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قرر البرلمان إرسال قوات إضافية إلى الحدود.", [("إرسال", "Movement.Transport")]),
+        ("توجه الوزير إلى العاصمة صباحا.", [("توجه", "Movement.Transport")]),
+        ("تحطمت الطائرة بعيد إقلاعها من المطار.", [("إقلاعها", "Movement.Transport")]),
+        ("داهمت قوات الأمن منزلا في الحي.", [("داهمت", "Conflict.Attack")]),
+        ("غرد الوزير على حسابه في تويتر.", [("غرد", "Contact.Phone-Write")]),
+        ("أعلن النادي التعاقد مع اللاعب لمدة موسمين.", [("التعاقد", "Personnel.Start-Position")]),
+        ("ستشتري الشركة النفط وفق العقود.", [("تشتري", "Transaction.Transfer-Ownership")]),
+    ],
+)
+def test_added_triggers(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert triggers(annotate(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نظرت محكمة الاستئناف في القضية.",  # a court's name, not an appeal
+        "وصلت نسبة الأرباح إلى نحو 31 في المئة.",  # reaching a level, not a movement
+        "ارتفعت المبيعات لتصل إلى 24 مليون دولار.",
+        "وصل المنتخب فجر الخميس.",  # فجر is a part of the day, not "he blew up"
+        "توفي الطفل الحديث الولادة.",  # an idiom, not a birth
+        "يعمل في مستشفى عين الشمس منذ سنوات.",  # عين in a place name, not "appointed"
+        "الشقة مطروحة للبيع منذ شهر.",
+        "افتتح محل لبيع العقارات.",
+        "كشفت الفحوص إصابة المصابين بالتهاب الكبد.",
+        "شارك المنتخب في لقاء ودي أمس.",  # a sports match
+    ],
+)
+def test_new_false_trigger_filters(nlp: Language, text: str) -> None:
+    types = [t for _, t in triggers(annotate(nlp, text))]
+    assert "Justice.Appeal" not in types
+    assert "Conflict.Attack" not in types
+    assert "Life.Be-Born" not in types
+    assert "Personnel.Start-Position" not in types
+    assert "Transaction.Transfer-Ownership" not in types
+    assert "Contact.Meet" not in types
+    if "وصل" in text or "لتصل" in text:
+        assert "Movement.Transport" not in types or "فجر" in text
+    if "بالتهاب" in text:
+        assert "Life.Injure" not in types

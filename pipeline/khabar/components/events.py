@@ -131,6 +131,7 @@ class TriggerGroup:
     not_preceded_by: frozenset[str]
     exclude_window: int
     requires_argument: bool
+    no_number_after: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, entry: dict[str, Any]) -> TriggerGroup:
@@ -143,6 +144,7 @@ class TriggerGroup:
             not_preceded_by=_folded_set(entry.get("not_preceded_by", [])),
             exclude_window=int(entry.get("exclude_window", 1)),
             requires_argument=bool(entry.get("requires_argument", False)),
+            no_number_after=_folded_set(entry.get("no_number_after", [])),
         )
 
 
@@ -209,12 +211,23 @@ class Lexicon:
         self.participant_labels = frozenset(args["participant_labels"])
         self.place_labels = frozenset(args["place_labels"])
         self.time_labels = frozenset(args["time_labels"])
+        self.duration_ends = _folded_set(args.get("duration_words", []))
         self.place_prepositions = _folded_set(args["place_prepositions"])
         self.place_nouns = _folded_set(args["place_nouns"])
         self.host_verbs = _folded_set(args["host_verbs"])
         self.barriers = _folded_set(args["barriers"])
         self.windows: dict[str, int] = {k: int(v) for k, v in args["windows"].items()}
         self.participants: dict[str, dict[str, Any]] = args["participants"]
+        phrases = args.get("noun_phrases", {})
+        self.np_label = str(phrases.get("label", "NP"))
+        self.human_nouns = _folded_set(phrases.get("human_nouns", []))
+        self.number_words = _folded_set(phrases.get("number_words", []))
+        self.np_genitive = bool(phrases.get("genitive", False))
+        self.np_stop = _folded_set(phrases.get("not_heads", []))
+        self.coordination_gap = int(args["windows"].get("coordination_gap", -1))
+        self.list_heads = _folded_set(args.get("list_marker", ["", ""])[:1])
+        self.list_prepositions = _folded_set(args.get("list_marker", ["", ""])[1:])
+        self.nearest_only = frozenset(args.get("roles_to_nearest_trigger", []))
         self.time_pattern = compile_time_pattern(data["time_expressions"])
         self._forms: dict[str, frozenset[str]] = {}
         self._validate()
@@ -334,6 +347,7 @@ class Trigger:
     end: int
     entry: Entry
     definite: bool
+    suffix: str = ""
 
     @property
     def type(self) -> str:
@@ -355,6 +369,12 @@ class _DocEvents:
         for m in self.entities:
             self.entities_by_sentence.setdefault(self.sentence_of[m.first], []).append(m)
         self.pattern_times = self._pattern_times()
+        self.entity_words = {i for m in self.entities for i in range(m.first, m.last + 1)}
+        self.time_words = self.entity_words_of(self.lex.time_labels) | {
+            i for m in self.pattern_times for i in range(m.first, m.last + 1)}
+        self.phrases_by_sentence: dict[int, list[Mention]] = {}
+        for m in self._noun_phrases():
+            self.phrases_by_sentence.setdefault(self.sentence_of[m.first], []).append(m)
 
     # -- layout
 
@@ -432,10 +452,89 @@ class _DocEvents:
                 found.append(mention)
         return found
 
+    def entity_words_of(self, labels: frozenset[str]) -> set[int]:
+        return {i for m in self.entities if m.label in labels
+                for i in range(m.first, m.last + 1)}
+
     def mentions_near(self, i: int, labels: frozenset[str]) -> list[Mention]:
-        """Entity mentions of word ``i``'s sentence with one of ``labels``."""
-        return [m for m in self.entities_by_sentence.get(self.sentence_of[i], ())
-                if m.label in labels]
+        """Entity mentions of word ``i``'s sentence with one of ``labels``, then its noun
+        phrases when ``labels`` holds the noun-phrase label."""
+        sentence = self.sentence_of[i]
+        found = [m for m in self.entities_by_sentence.get(sentence, ()) if m.label in labels]
+        if self.lex.np_label in labels:
+            found += self.phrases_by_sentence.get(sentence, ())
+        return found
+
+    # -- noun phrases: participants that are no entity
+
+    def _noun_phrases(self) -> Iterator[Mention]:
+        """A number and its noun (ثلاثة أشخاص، 257 شخصا، و7 فرق) and a human noun (مسلحون،
+        المدنيين، عناصر الأمن), outside entities: victims, attackers, detainees of news."""
+        i, n = 0, len(self.words)
+        while i < n:
+            if i in self.entity_words or i in self.time_words:
+                i += 1
+                continue
+            prefix = self._number_prefix(self.text(i))
+            j = i + 1
+            if (prefix is not None and self.same_sentence(i, j) and self._joined(i, j)
+                    and j not in self.entity_words and not self._not_head(j)):
+                yield self._phrase(i, j, prefix)
+                i = j + 1
+                continue
+            prefix = self._human_prefix(self.text(i))
+            if prefix is not None and not self._before_name(i):
+                last = i
+                if (not self.text(i)[len(prefix):].startswith(self.lex.article)
+                        and self._definite_genitive(j)):
+                    last = j
+                yield self._phrase(i, last, prefix)
+                i = last + 1
+                continue
+            i += 1
+
+    def _phrase(self, first: int, last: int, prefix: str) -> Mention:
+        start = self.words[first].start + len(prefix)
+        span = self.folded.to_original(start, self.words[last].end)
+        return Mention(span, self.lex.np_label, first, last, prefix)
+
+    def _number_prefix(self, word: str) -> str | None:
+        """The proclitics before a number (و of و7), or None if the word is no number."""
+        for prefix in self.lex.prefixes["noun"]:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and rest and (
+                    rest.isdigit() or rest in self.lex.number_words):
+                return prefix
+        return None
+
+    def _human_prefix(self, word: str) -> str | None:
+        for reading in self.lex.readings(word, "noun"):
+            if reading.stem in self.lex.human_nouns:
+                return reading.prefix
+        return None
+
+    def _joined(self, i: int, j: int) -> bool:
+        """Words ``i`` and ``j`` are separated by nothing but spaces and brackets: (9) حالات."""
+        between = self.folded.text[self.words[i].end: self.words[j].start]
+        return between.strip(" \u00a0()") == ""
+
+    def _not_head(self, j: int) -> bool:
+        """Units, measures and function words are no participant heads (3 أشهر، 24 في المئة)."""
+        return (self.has_form(j, self.lex.np_stop) or self.is_function(j, self.lex.barriers)
+                or j in self.time_words)
+
+    def _before_name(self, i: int) -> bool:
+        """A human noun used as a title of the next name (الوزير خالد) is left to the name."""
+        nxt = [m for m in self.entities_by_sentence.get(self.sentence_of[i], ())
+               if m.label == "PER" and 0 < m.first - i <= self.lex.windows["title_gap"]]
+        return bool(nxt)
+
+    def _definite_genitive(self, j: int) -> bool:
+        """Word ``j`` is a definite noun without proclitics (an idafa complement)."""
+        word = self.text(j)
+        return (0 <= j < len(self.words) and word.startswith(self.lex.article)
+                and len(word) > len(self.lex.article) + 1 and j not in self.entity_words
+                and not self._not_head(j))
 
     # -- triggers
 
@@ -449,13 +548,9 @@ class _DocEvents:
                 yield trigger
 
     def _blocked_words(self) -> set[int]:
-        """Words inside names (لجنة الانتخابات as an ORG) are not event triggers."""
-        return {
-            i
-            for m in self.entities
-            if m.label in self.lex.blocking_labels
-            for i in range(m.first, m.last + 1)
-        }
+        """Words inside names (لجنة الانتخابات as an ORG) and inside time expressions
+        (فجر الخميس) are not event triggers."""
+        return self.entity_words_of(self.lex.blocking_labels) | self.time_words
 
     def _trigger_at(self, i: int, word: Word) -> Trigger | None:
         # Folding writes ة as ه: a word spelt with a final ة has no pronoun suffix ه
@@ -467,7 +562,7 @@ class _DocEvents:
                 continue
             if self._conditions_hold(i, entry.group):
                 start = word.start + len(reading.prefix)
-                return Trigger(i, start, word.end, entry, bool(reading.article))
+                return Trigger(i, start, word.end, entry, bool(reading.article), reading.suffix)
         return None
 
     def _conditions_hold(self, i: int, group: TriggerGroup) -> bool:
@@ -482,8 +577,13 @@ class _DocEvents:
         span = group.exclude_window
         excluded = [(range(i - span, i), group.not_preceded_by),
                     (range(i + 1, i + span + 1), group.not_followed_by)]
-        return not any(self.same_sentence(i, j) and self.has_form(j, words)
-                       for near, words in excluded if words for j in near)
+        if any(self.same_sentence(i, j) and self.has_form(j, words)
+               for near, words in excluded if words for j in near):
+            return False
+        return not (group.no_number_after and any(
+            self.is_function(j, group.no_number_after) and self.same_sentence(i, j + 1)
+            and self._number_prefix(self.text(j + 1)) is not None
+            for j in range(i + 1, i + span + 1)))
 
     def _is_generic(self, trigger: Trigger) -> bool:
         """مكافحة الإرهاب-style constructions and hypothetical mentions are not events."""
@@ -507,6 +607,10 @@ class _DocEvents:
             taken = role in _SINGLE_ROLES and role in found.values()
             if role in allowed and mention not in found and not taken:
                 found[mention] = role
+        for mention, role in list(found.items()):
+            if role not in _SINGLE_ROLES:
+                for other in self._conjuncts(mention):
+                    found.setdefault(other, role)
         if "Place" in allowed and "Place" not in found.values():
             place = self._place(trigger, list(found))
             if place is not None:
@@ -515,6 +619,41 @@ class _DocEvents:
         if time is not None and time not in found:
             found[time] = "Time"
         return [(role, mention) for mention, role in found.items()]
+
+    def _conjuncts(self, mention: Mention) -> Iterator[Mention]:
+        """Mentions coordinated with ``mention``, in order: X وY، وZ (a list of names, with
+        titles before each name, shares the role of its first member)."""
+        if self.lex.coordination_gap < 0:
+            return
+        labels = self.lex.participant_labels | {self.lex.np_label}
+        later = sorted((m for m in self.mentions_near(mention.first, labels)
+                        if m.first > mention.last), key=lambda m: m.first)
+        current = mention
+        for m in later:
+            if m.first <= current.last:
+                continue
+            if not self._coordinated(current, m):
+                return
+            yield m
+            current = m
+
+    def _coordinated(self, a: Mention, b: Mention) -> bool:
+        people = self.lex.participant_labels - self.lex.place_labels | {self.lex.np_label}
+        if a.label != b.label and not {a.label, b.label} <= people:
+            return False
+        gap = range(a.last + 1, b.first)
+        if len(gap) > self.lex.coordination_gap:
+            return False
+        between = self.folded.text[self.words[a.last].end: self.words[b.first].start]
+        if _CLAUSE_BREAK.search(between.replace("،", "").replace(",", "")):
+            return False
+        if any(self.is_function(j, self.lex.barriers) or j in self.entity_words for j in gap):
+            return False
+        first = self.text(gap[0]) if gap else ""
+        conj = bool(b.prefix) and b.prefix[0] in self.lex.conjunctions
+        conj = conj or (first[:1] in self.lex.conjunctions and len(first) > 2)
+        comma = "،" in between or "," in between
+        return conj or (comma and a.label == b.label)
 
     def _participants(self, trigger: Trigger) -> Iterator[tuple[str, Mention]]:
         rules = self.lex.participants.get(trigger.type, {})
@@ -535,12 +674,14 @@ class _DocEvents:
 
     @property
     def _argument_labels(self) -> frozenset[str]:
-        return self.lex.participant_labels | self.lex.place_labels
+        return self.lex.participant_labels | self.lex.place_labels | {self.lex.np_label}
 
     def _role(self, spec: RoleSpec, mention: Mention) -> str | None:
-        """The role a rule gives this mention: one role for participant labels, or per label."""
+        """The role a rule gives this mention: one role for participant labels and noun
+        phrases, or per label (noun phrases under the label ``NP``)."""
         if isinstance(spec, str):
-            return spec if mention.label in self.lex.participant_labels else None
+            ok = mention.label in self.lex.participant_labels or mention.label == self.lex.np_label
+            return spec if ok else None
         return spec.get(mention.label)
 
     def _gap_ok(self, first: int, mention: Mention, base_gap: int) -> bool:
@@ -553,25 +694,57 @@ class _DocEvents:
         return not any(self.is_function(j, self.lex.barriers) for j in range(first, mention.first))
 
     def _genitive(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
-        """The idafa/ل complement right after a noun trigger: اجتماع وزراء الخارجية، لقاء لدول …"""
+        """The idafa/ل complement right after a noun trigger: اجتماع وزراء الخارجية، لقاء لدول …;
+        else a definite noun right after a trigger in the construct state (مقتل الأمين العام)."""
+        found = False
         for m in self.mentions_near(trigger.word, self._argument_labels):
             if m.prefix in ("", "ل") and self._gap_ok(
                     trigger.word + 1, m, self.lex.windows["genitive_gap"]):
                 role = self._role(spec, m)
                 if role:
+                    found = True
                     yield role, m
+        phrase = None if found else self._genitive_phrase(trigger)
+        role = self._role(spec, phrase) if phrase is not None else None
+        if role:
+            yield role, phrase
+
+    def _genitive_phrase(self, trigger: Trigger) -> Mention | None:
+        """مقتل الأمين، اجتماع مجلس الإدارة: the trigger has no article, suffix or tanween, and
+        the next word is definite, or indefinite and followed by a definite word."""
+        i, j = trigger.word, trigger.word + 1
+        if (not self.lex.np_genitive or trigger.definite or trigger.suffix
+                or not self.same_sentence(i, j) or not self.unbroken(i, j)
+                or j in self.entity_words or self._not_head(j)):
+            return None
+        if self._definite_genitive(j):
+            return self._phrase(j, j, "")
+        if self.same_sentence(j, j + 1) and self.unbroken(j, j + 1) and (
+                self._definite_genitive(j + 1)):
+            return self._phrase(j, j + 1, "")
+        return None
 
     def _subject(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
         """The subject of a verb trigger: right after it (VSO) or right before it (SVO)."""
         i = trigger.word
-        for m in self.mentions_near(i, self.lex.participant_labels):
-            after = not m.prefix and self._gap_ok(i + 1, m, 0)
+        start = self._after_list_marker(i)
+        for m in self.mentions_near(i, self.lex.participant_labels | {self.lex.np_label}):
+            after = not m.prefix and self._gap_ok(start, m, 0)
             before = (m.last == i - 1 and self.unbroken(m.last, i)
                       and set(m.prefix) <= self.lex.conjunctions
                       and not self.is_function(m.first - 1, self.lex.barriers))
             role = self._role(spec, m) if after or before else None
             if role:
                 yield role, m
+
+    def _after_list_marker(self, i: int) -> int:
+        """Where the subject of verb ``i`` starts: after ``كل من`` (وصل في معيته كل من: …)
+        when it closely follows the verb, else right after the verb."""
+        for k in range(i + 1, i + 1 + self.lex.windows.get("list_marker", 0)):
+            if (self.same_sentence(i, k + 1) and self.is_function(k, self.lex.list_heads)
+                    and self.is_function(k + 1, self.lex.list_prepositions)):
+                return k + 2
+        return i + 1
 
     def _after_preposition(self, trigger: Trigger, marker: str,
                            spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
@@ -585,10 +758,17 @@ class _DocEvents:
             else:
                 k = next((j for j in range(m.first - 1, i, -1)
                           if self.is_function(j, frozenset({marker}))), None)
-                hit = k is not None and self._gap_ok(k + 1, m, 0)
+                hit = k is not None and self._gap_ok(self._skip_place_nouns(k + 1), m, 0)
             role = self._role(spec, m) if hit else None
             if role:
                 yield role, m
+
+    def _skip_place_nouns(self, j: int) -> int:
+        """The first word at or after ``j`` that is not a place noun (إلى مدينة ريو → ريو)."""
+        stop = j + 3
+        while j < stop and self.has_form(j, self.lex.place_nouns):
+            j += 1
+        return j
 
     def _place(self, trigger: Trigger, used: list[Mention]) -> Mention | None:
         """The nearest GPE/LOC/FAC marked by في/ب, then by a host verb (استضافت), then an
@@ -619,30 +799,57 @@ class _DocEvents:
         return self.has_form(m.first - 1, hosts) or self.has_form(m.last + 1, hosts)
 
     def _time(self, trigger: Trigger) -> Mention | None:
-        """The nearest DATE/TIME entity of the sentence, else the nearest time pattern."""
+        """The nearest DATE/TIME entity of the sentence, else the nearest time pattern; an
+        age or a span of years (26 عاما، منذ 9 أعوام) is no event time."""
         i = trigger.word
         candidates = self.mentions_near(i, self.lex.time_labels) or [
             m for m in self.pattern_times if self.same_sentence(i, m.first)]
-        near = [m for m in candidates if abs(m.first - i) <= self.lex.windows["time"]]
+        near = [m for m in candidates if abs(m.first - i) <= self.lex.windows["time"]
+                and self.text(m.last) not in self.lex.duration_ends]
         return min(near, key=lambda m: (abs(m.first - i), m.first), default=None)
 
     # -- output
 
     def events(self) -> list[dict[str, Any]]:
-        out = []
+        found = []
         for trigger in self.triggers():
             args = self.arguments(trigger)
-            if not args and self._needs_argument(trigger):
+            if self._needs_argument(trigger, args):
                 continue
+            found.append((trigger, args))
+        if self.lex.nearest_only:
+            found = self._to_nearest_trigger(found, self.lex.nearest_only)
+        out = []
+        for trigger, args in found:
             record = self._record(trigger, args)
             if record is not None:
                 out.append(record)
         return out
 
-    def _needs_argument(self, trigger: Trigger) -> bool:
-        """Ambiguous groups, and bare indefinite plurals (هجمات …), are generic without one."""
+    @staticmethod
+    def _to_nearest_trigger(
+            found: list[tuple[Trigger, list[tuple[str, Mention]]]], roles: frozenset[str],
+    ) -> list[tuple[Trigger, list[tuple[str, Mention]]]]:
+        """A mention that several events took in one of ``roles`` (Time) stays with the
+        nearest trigger only: the corpus gives a date to the event it modifies, not to every
+        event of the sentence."""
+        best: dict[tuple[str, Mention], tuple[int, int]] = {}
+        for n, (trigger, args) in enumerate(found):
+            for role, m in args:
+                if role in roles:
+                    key, rank = (role, m), (abs(m.first - trigger.word), n)
+                    best[key] = min(best.get(key, rank), rank)
+        return [(trigger, [(role, m) for role, m in args
+                           if role not in roles or best[(role, m)][1] == n])
+                for n, (trigger, args) in enumerate(found)]
+
+    def _needs_argument(self, trigger: Trigger, args: list[tuple[str, Mention]]) -> bool:
+        """Ambiguous groups without an argument, and bare indefinite plurals (هجمات …) without
+        a named one (اعتداءات على الصحفيين is still generic), are not specific events."""
         bare_plural = trigger.entry.plural and not trigger.definite and self.lex.drop_bare_plurals
-        return trigger.entry.group.requires_argument or bare_plural
+        if bare_plural:
+            return not any(m.label != self.lex.np_label for _, m in args)
+        return trigger.entry.group.requires_argument and not args
 
     def _record(self, trigger: Trigger, args: list[tuple[str, Mention]]) -> dict[str, Any] | None:
         span = self.folded.to_original(trigger.start, trigger.end)
