@@ -12,19 +12,16 @@ the worker's stderr with their file and line and skipped, as ``khabar annotate``
 
 from __future__ import annotations
 
-import gzip
 import shutil
 import sys
 import uuid
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 
 from .about import MODEL_NAME
 from .annotate import annotate_documents, load_pipeline
-from .jsonl import InputError, dumps, parse_document_line
+from .jsonl import InputError, dumps, read_documents
 
 _MODELS: dict[str, Language] = {}
 
@@ -36,28 +33,16 @@ def worker_model(name: str) -> Language:
     return _MODELS[name]
 
 
-def annotate_lines(lines: Iterable[str], model: str, source: str = "") -> list[str]:
-    """Annotate JSONL lines; returns the output JSON strings (without newlines)."""
-    items: list[dict[str, Any] | InputError] = []
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            items.append(parse_document_line(line))
-        except ValueError as err:  # json.JSONDecodeError is a ValueError
-            items.append(InputError(source, lineno, str(err)))
-    out = []
-    for result in annotate_documents(worker_model(model), items):
-        if isinstance(result, InputError):
-            print(f"error: {result} (skipped)", file=sys.stderr)
-        else:
-            out.append(dumps(result))
-    return out
-
-
 def _annotate_paths(paths: list[str], model: str) -> list[str]:
-    """One partition: the lines of its input files, annotated."""
-    return [line for path in paths for line in annotate_lines(_read_lines(path), model, path)]
+    """One partition: its input files read and annotated as ``khabar annotate`` does."""
+    out = []
+    for path in paths:
+        for result in annotate_documents(worker_model(model), read_documents(path)):
+            if isinstance(result, InputError):
+                print(f"error: {result} (skipped)", file=sys.stderr)
+            else:
+                out.append(dumps(result))
+    return out
 
 
 def annotate_files(
@@ -97,9 +82,3 @@ def annotate_files(
         if tmp.exists():
             shutil.rmtree(tmp)
     return sorted(out.glob("part-*.jsonl"))
-
-
-def _read_lines(path: str) -> list[str]:
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf8") as f:
-        return list(f)
