@@ -42,7 +42,11 @@ def _open_text(path: str) -> IO[str]:
 
 def parse_document_line(line: str) -> dict[str, Any]:
     """One JSONL line: an object with a string ``text`` (and normally an ``id``)."""
-    obj = json.loads(line)
+    return check_document(json.loads(line))
+
+
+def check_document(obj: Any) -> dict[str, Any]:
+    """``obj`` itself if it is a document object with a string ``text``."""
     if not isinstance(obj, dict):
         raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
     if not isinstance(obj.get("text"), str):
@@ -68,7 +72,7 @@ def read_documents(path: str) -> Iterator[dict[str, Any] | InputError]:
                 continue
             try:
                 yield parse_document_line(line)
-            except (ValueError, json.JSONDecodeError) as err:
+            except ValueError as err:  # json.JSONDecodeError is a ValueError
                 yield InputError(source, lineno, str(err))
 
 
@@ -80,7 +84,7 @@ def _read_json_file(path: str) -> Iterator[dict[str, Any] | InputError]:
         return
     for i, obj in enumerate(data if isinstance(data, list) else [data], start=1):
         try:
-            yield parse_document_line(json.dumps(obj))
+            yield check_document(obj)
         except ValueError as err:
             yield InputError(path, i, f"document {i}: {err}")
 
