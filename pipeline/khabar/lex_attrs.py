@@ -24,15 +24,11 @@ from spacy.attrs import NORM, PREFIX, SHAPE, SUFFIX
 from spacy.language import Language
 from spacy.util import registry
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ORTHO = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+from .orthography import normalize
+
 # Proclitic sequences: conjunction, preposition or future particle, and the article.
 _PROCLITIC = re.compile(r"^(?P<p>[وف]?[بكل]?ال|[وف]?لل|[وف][بكلس]?|[بكل])(?P<s>\w+)$")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-
-
-def normalize(word: str) -> str:
-    return _DIACRITICS.sub("", word).translate(_ORTHO)
 
 
 def split_proclitics(word: str) -> tuple[str, str]:

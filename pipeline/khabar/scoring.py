@@ -10,24 +10,22 @@ A *record* is one document in the contract's JSON: ``{"text", "entities",
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .orthography import normalize
+
 Record = dict[str, Any]
 Pair = tuple[int, int]
-
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 
 
 def normalize_name(name: str | None) -> str | None:
     """Speaker names compare without diacritics or tatweel, with alef, ة/ه, ى/ي unified."""
     if name is None:
         return None
-    return " ".join(_DIACRITICS.sub("", name).translate(_ALEF).split())
+    return " ".join(normalize(name).split())
 
 
 @dataclass

@@ -32,6 +32,7 @@ from spacy.util import ensure_path
 
 from ..contract import doc_to_record
 from ..extensions import register_extensions
+from ..orthography import LETTER_MAP, MARKS
 from ..scoring import score_events
 
 register_extensions()
@@ -41,12 +42,10 @@ LEXICON_FILE = "lexicon.json"
 Offsets = tuple[int, int]
 RoleSpec = str | dict[str, str]
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # diacritics, tatweel
-_TRAILING_MARKS = re.compile(f"[{_MARKS}]*")
-_DROPPED = re.compile(f"[{_MARKS}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-_FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"}
-)
+_TRAILINGMARKS = re.compile(f"[{MARKS}]*")
+_DROPPED = re.compile(f"[{MARKS}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Persian yeh and keheh also occur in web news
+_FOLD = str.maketrans({**LETTER_MAP, "ی": "ي", "ک": "ك"})
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
@@ -88,7 +87,7 @@ class FoldedText:
     def to_original(self, start: int, end: int) -> Offsets:
         """Original offsets of folded ``[start, end)``; the end takes in trailing diacritics."""
         stop = self.origin[end - 1] + 1
-        return self.origin[start], _TRAILING_MARKS.match(self.original, stop).end()
+        return self.origin[start], _TRAILINGMARKS.match(self.original, stop).end()
 
     def to_folded(self, start: int, end: int) -> Offsets:
         return bisect_left(self.origin, start), bisect_left(self.origin, end)

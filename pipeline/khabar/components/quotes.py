@@ -30,6 +30,7 @@ from spacy.training import Example
 
 from ..contract import doc_to_record
 from ..extensions import register_extensions
+from ..orthography import LETTER_FOLD, MARKS
 from ..scoring import score_quotes
 
 register_extensions()
@@ -40,10 +41,8 @@ SPEAKER_LABELS = ["PER", "ORG", "GPE", "NORP"]
 Offsets = tuple[int, int]
 FEMININE = "<f>"  # marker in a mention's title set
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # diacritics, tatweel
-_COMBINING = re.compile(f"[{_MARKS}]")
-_DROPPED = re.compile(f"[{_MARKS}\u200b-\u200f\u2060\ufeff]")  # + zero-width characters
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+_COMBINING = re.compile(f"[{MARKS}]")
+_DROPPED = re.compile(f"[{MARKS}\u200b-\u200f\u2060\ufeff]")  # + zero-width characters
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n")
 _FINAL_PUNCT = ".!?؟…:;؛،,-–—"
@@ -52,7 +51,7 @@ _STOPS = frozenset(".!?؟…;؛")
 
 def fold(text: str) -> str:
     """The matching form of a word: the normalisation of ``scoring.normalize_name``."""
-    return _DROPPED.sub("", text).translate(_FOLD)
+    return _DROPPED.sub("", text).translate(LETTER_FOLD)
 
 
 # ---------------------------------------------------------------- lexicon
@@ -292,7 +291,7 @@ def tokenize(text: str) -> tuple[list[Token], list[int]]:
     """Words and punctuation of the folded text, with offsets into the original text, and
     the original offset of each folded character."""
     index = [i for i, ch in enumerate(text) if not _DROPPED.match(ch)]
-    folded = "".join(text[i] for i in index).translate(_FOLD)
+    folded = "".join(text[i] for i in index).translate(LETTER_FOLD)
     tokens = []
     for m in _TOKEN.finditer(folded):
         end = index[m.end() - 1] + 1
