@@ -38,12 +38,13 @@ HERE = Path(__file__).resolve().parent
 SAMPLE_IDS = HERE / "sample_ids.txt"
 SAMPLE_WORDS = 50_000
 SAMPLE_STRIDE = 97  # every 97th article of ANT multi-source and SaudiNewsNet
+SAMPLE_SOURCES = ["ant_multisource", "saudinewsnet"]
 
 
 def make_sample() -> None:
     """Pick the sample deterministically and write its ids."""
     ids, words = [], 0
-    for i, article in enumerate(iter_raw_news(["ant_multisource", "saudinewsnet"])):
+    for i, article in enumerate(iter_raw_news(SAMPLE_SOURCES)):
         if i % SAMPLE_STRIDE == 0:
             ids.append(article.id)
             words += len(article.text.split())
@@ -55,7 +56,8 @@ def make_sample() -> None:
 
 def load_sample() -> list[str]:
     wanted = SAMPLE_IDS.read_text(encoding="utf8").split()
-    found = {a.id: a.text for a in iter_raw_news() if a.id in set(wanted)}
+    wanted_set = set(wanted)
+    found = {a.id: a.text for a in iter_raw_news(SAMPLE_SOURCES) if a.id in wanted_set}
     missing = [i for i in wanted if i not in found]
     if missing:
         raise SystemExit(f"sample ids not found in the shared corpora: {missing[:5]}")
