@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..paths import corpora_dir
-from .iob import IobSentence, ReadReport, read_iob, sentences_to_doc
+from .iob import IobSentence, ReadReport, chunked_docs, read_iob, tail_split
 
 ANERCORP_TO_KHABAR = {"PERS": "PER", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 # Our labels back onto ANERcorp's four classes; None: ANERcorp does not annotate it.
@@ -53,13 +53,7 @@ def anercorp_sentences(
     folder = (root or corpora_dir()) / "anercorp"
     if split == "test":
         return list(read_iob(folder / FILES["test"], report))
-    sents = list(read_iob(folder / FILES["train"], report))
-    cut = int(len(sents) * (1 - DEV_FRACTION))
-    if split == "train":
-        return sents[:cut]
-    if split == "dev":
-        return sents[cut:]
-    raise ValueError(f"unknown ANERcorp split {split!r}")
+    return tail_split(list(read_iob(folder / FILES["train"], report)), split, DEV_FRACTION)
 
 
 def anercorp_docs(
@@ -67,5 +61,4 @@ def anercorp_docs(
 ) -> Iterator[Doc]:
     """Evaluation docs: 10 sentences each, every entity kept (nothing marked missing)."""
     sents = anercorp_sentences(split, root, report)
-    for i in range(0, len(sents), SENTS_PER_DOC):
-        yield sentences_to_doc(vocab, sents[i : i + SENTS_PER_DOC], ANERCORP_TO_KHABAR)
+    yield from chunked_docs(vocab, sents, SENTS_PER_DOC, ANERCORP_TO_KHABAR)

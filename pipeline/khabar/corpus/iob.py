@@ -160,3 +160,27 @@ def sentences_to_doc(
         ]
     doc.set_ents(ents, missing=missing, default="outside")
     return doc
+
+
+def tail_split(sents: list[IobSentence], split: str, dev_fraction: float) -> list[IobSentence]:
+    """``train``: all but the last ``dev_fraction`` of the sentences; ``dev``: that last
+    part (contiguous, so dev text comes from documents the model was not trained on)."""
+    cut = int(len(sents) * (1 - dev_fraction))
+    if split == "train":
+        return sents[:cut]
+    if split == "dev":
+        return sents[cut:]
+    raise ValueError(f"no {split!r} split in a train/dev tail split")
+
+
+def chunked_docs(
+    vocab: Vocab,
+    sents: list[IobSentence],
+    size: int,
+    label_map: Mapping[str, str | None],
+    is_missing: Callable[[str], bool] | None = None,
+    is_missing_entity: Callable[[str], bool] | None = None,
+) -> Iterator[Doc]:
+    """Docs of ``size`` consecutive sentences each (see ``sentences_to_doc``)."""
+    for i in range(0, len(sents), size):
+        yield sentences_to_doc(vocab, sents[i : i + size], label_map, is_missing, is_missing_entity)

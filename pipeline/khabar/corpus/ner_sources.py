@@ -24,12 +24,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..paths import corpora_dir
-from .anercorp import ANERCORP_TO_KHABAR, anercorp_sentences
-from .iob import IobSentence, ReadReport, read_iob, sentences_to_doc
+from .anercorp import ANERCORP_TO_KHABAR, DEV_FRACTION, SENTS_PER_DOC, anercorp_sentences
+from .iob import IobSentence, ReadReport, chunked_docs, read_iob, tail_split
 from .values import looks_like_nisba, looks_like_value
-
-SENTS_PER_DOC = 10
-DEV_FRACTION = 0.1
 
 _PER = [
     "Politician",
@@ -119,19 +116,9 @@ class NerSource:
         self, vocab: Vocab, split: str, root: Path | None = None, report: ReadReport | None = None
     ) -> Iterator[Doc]:
         sents = self.read(split, root or corpora_dir(), report or ReadReport())
-        for i in range(0, len(sents), SENTS_PER_DOC):
-            yield sentences_to_doc(
-                vocab,
-                sents[i : i + SENTS_PER_DOC],
-                self.label_map,
-                self.is_missing,
-                self.is_missing_entity,
-            )
-
-
-def _tail_split(sents: list[IobSentence], split: str) -> list[IobSentence]:
-    cut = int(len(sents) * (1 - DEV_FRACTION))
-    return {"train": sents[:cut], "dev": sents[cut:], "test": []}[split]
+        yield from chunked_docs(
+            vocab, sents, SENTS_PER_DOC, self.label_map, self.is_missing, self.is_missing_entity
+        )
 
 
 def _read_anercorp(split: str, root: Path, report: ReadReport) -> list[IobSentence]:
@@ -139,8 +126,10 @@ def _read_anercorp(split: str, root: Path, report: ReadReport) -> list[IobSenten
 
 
 def _read_newsfane(split: str, root: Path, report: ReadReport) -> list[IobSentence]:
+    if split == "test":
+        return []
     path = root / "newsfane_gold" / "NewsFANE_Gold_2014_170K.txt"
-    return _tail_split(list(read_iob(path, report)), split)
+    return tail_split(list(read_iob(path, report)), split, DEV_FRACTION)
 
 
 def _read_aqmar(split: str, root: Path, report: ReadReport) -> list[IobSentence]:
