@@ -26,6 +26,7 @@ def test_bom_crlf_ltr_marks_and_bad_lines(tmp_path):
     assert [line for line, _ in report.dropped_lines] == [3, 6]
     doc = sentences_to_doc(spacy.blank("ar").vocab, sents, NEWSFANE_MAP)
     assert [(e.text, e.label_) for e in doc.ents] == [("عمان", "GPE")]
+    assert [(s.text, s.label_) for s in doc.spans["source_labels"]] == [("عمان", "Nation")]
     assert [s.text for s in doc.sents] == ["زار عمان", "جاء"]
 
 

@@ -280,3 +280,12 @@ def test_real_padt_converts_and_round_trips() -> None:
     for s in (s for v in data.values() for s in v):
         assert padt.sentence_to_doc(nlp.vocab, s).text == s.surface.text
         assert all(s.surface.text[p.start : p.end] == p.text != "" for p in s.surface.pieces)
+
+
+def test_v2_comments_with_a_space_in_the_key() -> None:
+    sentence = conllu(
+        "1 نعم _ INTJ _ _ 0 root _ _",
+        comments=("# newdoc id = D1", "# sent_id = D1#1", "# text = نعم", "# sent_id s-p1"),
+    )
+    assert sentence.meta("newdoc id") == "D1"
+    assert sentence.meta("text") == "نعم"

@@ -1,4 +1,5 @@
 import spacy
+import srsly
 
 from tests.conftest import TOKENIZER_CONFIG
 
@@ -42,3 +43,55 @@ def test_text_is_preserved(blank_nlp):
     doc = blank_nlp(text)
     assert doc.text == text
     assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+
+
+# ---------------------------------------------------------------- clitic tokenizer (v2)
+
+CLITIC_CONFIG = {
+    "nlp": {
+        "tokenizer": {"@tokenizers": "khabar.ArabicTokenizer.v2"},
+        "after_creation": {"@callbacks": "khabar.ArabicLexAttrs.v1"},
+    }
+}
+FREQ = {"قال": 9, "وقال": 3, "الوزير": 9, "الكويت": 9, "رسالة": 8, "رسالته": 3, "وزير": 9}
+
+
+def clitic_nlp(tmp_path) -> spacy.language.Language:
+    from khabar.segmenter import CliticSegmenter
+
+    path = tmp_path / "segmenter.json"
+    srsly.write_json(path, CliticSegmenter(FREQ).to_dict())
+    nlp = spacy.blank("ar", config=CLITIC_CONFIG)
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "؟", "\n"]})
+    nlp.tokenizer.initialize(segmenter=str(path))
+    return nlp
+
+
+def test_clitic_tokens_are_substrings_with_underlying_norms(tmp_path):
+    nlp = clitic_nlp(tmp_path)
+    text = "وقال الوزير للكويت: «رسالته وصلت جميعا». وزير"
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+    assert [t.text for t in doc][:6] == ["و", "قال", "الوزير", "ل", "لكويت", ":"]
+    norms = {t.text: t.norm_ for t in doc}
+    assert norms["لكويت"] == "الكويت"
+    assert norms["رسالت"] == "رساله"  # ة restored, then NORM's ة→ه spelling normalisation
+    assert doc[-1].text == "وزير"
+    assert [s.text for s in doc.sents][0].endswith("».")
+
+
+def test_clitic_tokenizer_serializes_its_segmenter(tmp_path):
+    nlp = clitic_nlp(tmp_path)
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert [t.text for t in loaded("وبالكويت")] == ["و", "ب", "الكويت"]
+    again = spacy.blank("ar", config=CLITIC_CONFIG).from_bytes(nlp.to_bytes())
+    assert [t.text for t in again("وقال")] == ["و", "قال"]
+
+
+def test_clitic_tokenizer_without_segmenter_is_the_rule_tokenizer():
+    nlp = spacy.blank("ar", config=CLITIC_CONFIG)
+    assert [t.text for t in nlp("وقال الوزير.")] == ["وقال", "الوزير", "."]
+    nlp.tokenizer.add_special_case("م.", [{"ORTH": "م."}])  # rule-tokenizer API passes through
+    assert [t.text for t in nlp("عام 2016 م.")][-1] == "م."

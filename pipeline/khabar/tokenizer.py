@@ -1,20 +1,36 @@
-"""The Arabic tokenizer: spaCy's ``ar`` rules with the punctuation gaps of news text closed.
+"""The Arabic tokenizer: spaCy's ``ar`` rules with the punctuation gaps of news text
+closed, then clitic segmentation.
 
 spaCy's Arabic suffix rules only split a final period after a letter, so a quote
 closing a sentence (``جميعا».``, ``"داعش".``) stays one token and the sentence
 boundary is lost. We add suffix rules for a period after closing quotes, brackets
-and digits. The rules are serialized with the tokenizer, so a trained pipeline
-needs no side files.
+and digits (``khabar.ArabicTokenizer.v1``).
+
+``khabar.ArabicTokenizer.v2`` also splits each word into its clitics with a trained
+:class:`~khabar.segmenter.CliticSegmenter` (``وبالكويت`` → و + ب + الكويت), as UD
+Arabic-PADT segments syntactic words. Every token's text is a substring of the input,
+so ``doc.text`` and all offsets are unchanged; the underlying form goes to ``norm_``
+(``للكويت`` → ``ل`` + ``لكويت`` with norm ``الكويت``; ``رسالته`` → ``رسالت`` (norm
+``رسالة``) + ``ه``). The rules and the segmenter are serialized with the tokenizer, so
+a trained pipeline needs no side files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
 
+import srsly
+from spacy.attrs import NORM
 from spacy.lang.ar import Arabic
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex, registry
+from spacy.vocab import Vocab
+
+from .segmenter import CliticSegmenter
 
 CLOSING_MARKS = "»”’\"')\\]}›"
 EXTRA_SUFFIXES = [
@@ -32,9 +48,98 @@ def arabic_suffixes() -> list[str]:
 def create_arabic_tokenizer() -> Callable[[Language], Tokenizer]:
     """Config entry: ``[nlp.tokenizer] @tokenizers = "khabar.ArabicTokenizer.v1"``."""
 
-    def make_tokenizer(nlp: Language) -> Tokenizer:
-        tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-        tokenizer.suffix_search = compile_suffix_regex(arabic_suffixes()).search
-        return tokenizer
+    return rule_tokenizer
+
+
+def rule_tokenizer(nlp: Language) -> Tokenizer:
+    tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+    tokenizer.suffix_search = compile_suffix_regex(arabic_suffixes()).search
+    return tokenizer
+
+
+class CliticTokenizer:
+    """The rule tokenizer followed by clitic segmentation of every token.
+
+    Without a segmenter (before ``initialize``) it behaves like the rule tokenizer.
+    Attributes it does not define (``add_special_case``, ``explain``, ...) are those
+    of the rule tokenizer."""
+
+    def __init__(
+        self, vocab: Vocab, rules: Tokenizer, segmenter: CliticSegmenter | None = None
+    ) -> None:
+        self.vocab = vocab
+        self.rules = rules
+        self.segmenter = segmenter
+
+    def __getattr__(self, name: str) -> Any:
+        if name in {"rules", "vocab", "segmenter"}:
+            raise AttributeError(name)
+        return getattr(self.rules, name)
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.rules(text)
+        if self.segmenter is None:
+            return doc
+        words: list[str] = []
+        spaces: list[bool] = []
+        norms: list[str | None] = []
+        for token in doc:
+            analysis = self.segmenter.analyse(token.text)
+            pieces = analysis.pieces(token.text)
+            for j, (piece, norm) in enumerate(zip(pieces, analysis.norms, strict=True)):
+                words.append(piece)
+                spaces.append(j == len(pieces) - 1 and bool(token.whitespace_))
+                norms.append(norm if norm != piece else None)
+        if len(words) == len(doc):
+            return doc
+        segmented = Doc(self.vocab, words=words, spaces=spaces)
+        norm_of = self.vocab.lex_attr_getters.get(NORM, str)
+        for token, norm in zip(segmented, norms, strict=True):
+            if norm is not None:
+                token.norm_ = norm_of(norm)
+        return segmented
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def initialize(self, get_examples=None, *, nlp=None, segmenter: str | None = None) -> None:  # noqa: ANN001
+        """``[initialize.tokenizer] segmenter = "training/segmenter/segmenter.json"``
+        (written by ``python -m khabar.build.segmenter``).
+
+        spaCy validates these settings with pydantic, which resolves the annotations
+        in its own module: hence builtins only."""
+        if segmenter is not None:
+            self.segmenter = CliticSegmenter.from_dict(srsly.read_json(segmenter))
+
+    def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
+        return srsly.msgpack_dumps(
+            {
+                "rules": self.rules.to_bytes(exclude=exclude),
+                "segmenter": self.segmenter.to_dict() if self.segmenter else None,
+            }
+        )
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> CliticTokenizer:
+        msg = srsly.msgpack_loads(data)
+        self.rules.from_bytes(msg["rules"], exclude=exclude)
+        seg = msg.get("segmenter")
+        self.segmenter = CliticSegmenter.from_dict(seg) if seg else None
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
+        Path(path).write_bytes(self.to_bytes(exclude=exclude))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> CliticTokenizer:
+        return self.from_bytes(Path(path).read_bytes(), exclude=exclude)
+
+
+@registry.tokenizers("khabar.ArabicTokenizer.v2")
+def create_clitic_tokenizer() -> Callable[[Language], CliticTokenizer]:
+    """Config entry: ``[nlp.tokenizer] @tokenizers = "khabar.ArabicTokenizer.v2"``; the
+    segmenter is loaded by ``[initialize.tokenizer] segmenter = PATH``."""
+
+    def make_tokenizer(nlp: Language) -> CliticTokenizer:
+        return CliticTokenizer(nlp.vocab, rule_tokenizer(nlp))
 
     return make_tokenizer

@@ -3,7 +3,9 @@
 Writes ``OUT_DIR/{split}/{source}.spacy`` for every source in
 ``khabar.corpus.ner_sources`` (splits: train, dev, test where the source has them),
 so a config can point ``paths.train`` at ``OUT_DIR/train``, and prints what was read and
-how many lines were dropped (with the first few).
+how many lines were dropped (with the first few). With ``--segmenter PATH`` (from
+``khabar.build.segmenter``) the Docs are tokenized by the clitic tokenizer and the
+entities moved onto its tokens (``khabar.corpus.resegment``).
 """
 
 from __future__ import annotations
@@ -17,20 +19,29 @@ from spacy.tokens import DocBin
 
 from ..corpus.iob import ReadReport
 from ..corpus.ner_sources import SOURCES
+from ..corpus.resegment import resegment
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("out_dir", type=Path)
     p.add_argument("--sources", nargs="+", default=list(SOURCES), choices=list(SOURCES))
+    p.add_argument("--segmenter", type=Path, default=None)
     args = p.parse_args(argv)
     nlp = spacy.blank("ar")
+    if args.segmenter:
+        nlp = spacy.blank(
+            "ar", config={"nlp": {"tokenizer": {"@tokenizers": "khabar.ArabicTokenizer.v2"}}}
+        )
+        nlp.tokenizer.initialize(segmenter=str(args.segmenter))
     for name in args.sources:
         for split in ("train", "dev", "test"):
             report = ReadReport()
             docs = list(SOURCES[name].docs(nlp.vocab, split, report=report))
             if not docs:
                 continue
+            if args.segmenter:
+                docs = [resegment(doc, nlp.tokenizer) for doc in docs]
             out = args.out_dir / split / f"{name}.spacy"
             out.parent.mkdir(parents=True, exist_ok=True)
             DocBin(docs=docs).to_disk(out)

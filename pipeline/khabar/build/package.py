@@ -1,10 +1,11 @@
 """Package a trained pipeline as ``models/ar_khabar_md-VERSION`` (a pip-installable folder).
 
-``python -m khabar.build.package training/md/model-best models --version 0.1.0``
+``python -m khabar.build.package training/md models [--scores training/evaluation]``
 
-Runs ``spacy package`` with our meta (sources and licences of the training data,
-the ANERcorp test scores when ``anercorp_test.json`` sits next to the model) and
-replaces the previous package folder only once the new one is complete.
+Runs ``spacy package`` with our meta (sources and licences of the training data, and
+the test scores that ``spacy project run evaluate`` wrote to ``--scores``:
+``anercorp_test.json`` and ``padt_test.json``) and replaces the previous package
+folder only once the new one is complete.
 """
 
 from __future__ import annotations
@@ -28,38 +29,69 @@ SOURCES = [
         "used_for": "ner",
     },
     {
+        "name": "NewsFANE gold (Alotaibi & Lee)",
+        "url": "https://github.com/FahdAlotaibi/NewsFANE",
+        "license": "CC BY-SA 3.0",
+        "used_for": "ner",
+    },
+    {
+        "name": "AQMAR Arabic Wikipedia NE corpus (Mohit et al. 2012)",
+        "url": "http://www.cs.cmu.edu/~ark/ArabicNER/",
+        "license": "CC BY-SA 3.0",
+        "used_for": "ner",
+    },
+    {
+        "name": "Wojood sample (Jarrar et al. 2022)",
+        "url": "https://github.com/SinaLab/ArabicNER",
+        "license": "MIT",
+        "used_for": "ner",
+    },
+    {
+        "name": "UD Arabic-PADT v1 dev/test (Hajic et al.; Taji et al. 2017)",
+        "url": "https://github.com/UniversalDependencies/UD_Arabic-PADT",
+        "license": "CC BY-NC-SA 3.0",
+        "used_for": "clitic segmenter, morphologizer, lemmatizer, parser",
+    },
+    {
         "name": "SaudiNewsNet (Alhagri 2015)",
         "url": "https://github.com/parallelfold/SaudiNewsNet",
         "license": "CC BY-NC-SA 4.0",
-        "used_for": "floret vectors",
+        "used_for": "floret vectors, pretraining, segmenter word frequencies",
     },
     {
         "name": "ANT corpus v1.1 and multi-source v2.1 (Chouigui et al.)",
         "url": "https://github.com/antcorpus",
         "license": "Apache-2.0 + citation; texts (c) publishers",
-        "used_for": "floret vectors",
+        "used_for": "floret vectors, pretraining, segmenter word frequencies",
     },
 ]
 LICENSE = "CC BY-NC-SA 4.0 (non-commercial: trained on research-only and NC data)"
 
 
-def build_meta(model_dir: Path, version: str) -> dict[str, Any]:
+SCORE_FILES = {
+    "performance_anercorp_test": "anercorp_test.json",
+    "performance_padt_test": "padt_test.json",
+}
+
+
+def build_meta(model_dir: Path, version: str, scores_dir: Path) -> dict[str, Any]:
     meta = json.loads((model_dir / "meta.json").read_text(encoding="utf8"))
     meta.update(
         {
             "name": "khabar_md",
             "version": version,
-            "description": "Arabic news pipeline for CPU: tokenizer, sentences, floret "
-            "vectors, NER, quote attribution and event extraction (khabar).",
+            "description": "Arabic news pipeline for CPU: clitic tokenizer, sentences, "
+            "floret vectors, NER, morphology, lemmas, dependency parse, quote attribution "
+            "and event extraction (khabar).",
             "author": "khabar",
             "license": LICENSE,
             "sources": SOURCES,
             "requirements": [f"khabar>={__version__}"],
         }
     )
-    test_scores = model_dir.parent / "anercorp_test.json"
-    if test_scores.exists():
-        meta["performance_anercorp_test"] = json.loads(test_scores.read_text(encoding="utf8"))
+    for key, name in SCORE_FILES.items():
+        if (scores_dir / name).exists():
+            meta[key] = json.loads((scores_dir / name).read_text(encoding="utf8"))
     return meta
 
 
@@ -68,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("model_dir", type=Path)
     p.add_argument("out_dir", type=Path)
     p.add_argument("--version", default=__version__)
+    p.add_argument("--scores", type=Path, default=Path("training/evaluation"))
     args = p.parse_args(argv)
-    meta = build_meta(args.model_dir, args.version)
+    meta = build_meta(args.model_dir, args.version, args.scores)
     final = args.out_dir / f"ar_khabar_md-{args.version}"
     with tempfile.TemporaryDirectory(dir=args.out_dir) as tmp:
         meta_path = Path(tmp) / "meta.json"

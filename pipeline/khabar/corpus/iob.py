@@ -23,6 +23,7 @@ SEGMENT_MARKERS = frozenset({"$#$"})
 _TAG = re.compile(r"^(O|[BI]-[A-Za-z][\w-]*)$")
 
 TokenSpan = tuple[int, int, str]  # token start, token end (exclusive), label
+SOURCE_LABELS = "source_labels"  # doc.spans key: each entity with the source's own label
 
 
 @dataclass
@@ -110,13 +111,20 @@ def iob_spans(tags: list[str]) -> list[TokenSpan]:
 def sentence_spans(sent: IobSentence, label_map: Mapping[str, str | None]) -> list[TokenSpan]:
     """Mapped spans of all nesting levels; the outermost span whose label maps to one of
     ours wins, so an unmapped outer span (e.g. Wojood's OCC) does not hide inner names."""
+    return [(start, end, label) for start, end, label, _ in _chosen_spans(sent, label_map)]
+
+
+def _chosen_spans(
+    sent: IobSentence, label_map: Mapping[str, str | None]
+) -> list[tuple[int, int, str, str]]:
+    """``sentence_spans`` with the source's own label of each span as a fourth item."""
     mapped = []
     for column in sent.columns:
         for start, end, label in iob_spans(column):
             new = label_map.get(label, label)
             if new is not None:
-                mapped.append((start, end, new))
-    chosen: list[TokenSpan] = []
+                mapped.append((start, end, new, label))
+    chosen: list[tuple[int, int, str, str]] = []
     for span in sorted(mapped, key=lambda s: (s[0] - s[1], s[0])):  # longest first
         if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
             chosen.append(span)
@@ -136,19 +144,22 @@ def sentences_to_doc(
     source leaves that kind of word unannotated: those are marked missing, so the
     model is not taught that, e.g., a date is not a DATE by a corpus without dates.
     An entity made only of words for which ``is_missing_entity`` holds (ANERcorp's MISC
-    ``دولار``, a MONEY word for us) is marked missing too."""
+    ``دولار``, a MONEY word for us) is marked missing too. The source's own label of every
+    entity (NewsFANE's fine types such as ``Politician``) is kept in
+    ``doc.spans["source_labels"]``."""
     words: list[str] = []
     sent_starts: list[bool] = []
-    spans: list[TokenSpan] = []
+    spans: list[tuple[int, int, str, str]] = []
     for sent in sentences:
         offset = len(words)
         spans += [
-            (s + offset, e + offset, label) for s, e, label in sentence_spans(sent, label_map)
+            (s + offset, e + offset, new, old) for s, e, new, old in _chosen_spans(sent, label_map)
         ]
         words.extend(sent.words)
         sent_starts.extend([True] + [False] * (len(sent.words) - 1))
     doc = Doc(vocab, words=words, sent_starts=sent_starts)
-    ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in spans])
+    ents = filter_spans([Span(doc, s, e, label=label) for s, e, label, _ in spans])
+    doc.spans[SOURCE_LABELS] = [Span(doc, s, e, label=old) for s, e, _, old in spans]
     missing: list[Span] = []
     if is_missing_entity is not None:
         missing = [e for e in ents if all(is_missing_entity(t.text) for t in e)]

@@ -167,7 +167,7 @@ def _parse_comment(line: str) -> tuple[str, str]:
     """``# key = value`` (UD v2) or ``# key value`` (PADT v1's ``# sent_id s-p1``)."""
     body = line[1:].strip()
     key, sep, value = body.partition("=")
-    if sep and " " not in key.strip():
+    if sep and (" " not in key.strip() or key.strip() in ("newdoc id", "newpar id")):
         return key.strip(), value.strip()
     key, _, value = body.partition(" ")
     return key, value.strip()
