@@ -347,3 +347,129 @@ def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     (q,) = quotes(annotate(nlp, text))
     assert (q["cue_text"], q["speaker_text"]) == ("بحسب", "الشرطة")
     assert q["content_text"].endswith("أصيب ثلاثة أشخاص في الحادث")
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_channel_after_a_preposition_or_platform_is_never_the_speaker(nlp: Language) -> None:
+    text = ("وقال الوزير سامي العلي إن الطريق سيفتح قريبا. "
+            "وكتب على تويتر: «لن نتأخر عن الموعد المحدد». "
+            "وقال في تصريحات لشبكة النهار إن الأشغال تسير وفق الخطة.")
+    ents = [("سامي العلي", "PER"), ("تويتر", "ORG"), ("النهار", "ORG")]
+    first, second, third = quotes(annotate(nlp, text, ents))
+    assert second["speaker"] is None and second["speaker_name"] == "سامي العلي"
+    assert third["speaker"] is None and third["speaker_name"] == "سامي العلي"
+
+
+def test_platform_mention_is_not_a_source(nlp: Language) -> None:
+    text = "وقال فيسبوك في رسالة إن الخدمة ستعود خلال ساعات."
+    (q,) = quotes(annotate(nlp, text, [("فيسبوك", "ORG")]))
+    assert q["speaker"] is None
+
+
+def test_noun_head_before_an_organisation_is_the_speaker(nlp: Language) -> None:
+    text = "وقال متحدث باسم وزارة الصحة إن اللقاحات ستصل الأسبوع المقبل."
+    (q,) = quotes(annotate(nlp, text, [("وزارة الصحة", "ORG")]))
+    assert q["speaker_text"] == "متحدث"
+    assert q["speaker_name"] is None
+
+
+def test_title_takes_the_person_named_in_apposition(nlp: Language) -> None:
+    text = "أكد رئيس هيئة الطرق في المدينة، سامي العلي، أن الجسر سيفتح الشهر المقبل."
+    (q,) = quotes(annotate(nlp, text, [("سامي العلي", "PER")]))
+    assert q["speaker_text"] == "سامي العلي"
+    assert q["content_text"] == "الجسر سيفتح الشهر المقبل"
+
+
+def test_pro_drop_takes_the_nearest_subject_outside_reported_content(nlp: Language) -> None:
+    text = ("وقال المدرب عادل حسن إن اللاعب منير سالم سيغيب عن المباراة. "
+            "ودافع رئيس النادي فهد العلي عن قرار التعاقد. "
+            "وقال إن الفريق يحتاج إلى مهاجم جديد. "
+            "وأضاف أن الإدارة ستدعم المدرب.")
+    ents = [("عادل حسن", "PER"), ("منير سالم", "PER"), ("فهد العلي", "PER")]
+    first, second, third = quotes(annotate(nlp, text, ents))
+    assert first["speaker_name"] == "عادل حسن"
+    assert second["speaker_name"] == "فهد العلي"
+    assert third["speaker_name"] == "فهد العلي"
+
+
+def test_long_subject_before_the_complementizer(nlp: Language) -> None:
+    text = ("وقال نائب رئيس مجلس إدارة الشركة الوطنية للنقل البحري سامي العلي بعد ظهر "
+            "الخميس للصحفيين إن السفينة الجديدة ستصل الشهر المقبل.")
+    (q,) = quotes(annotate(nlp, text, [("سامي العلي", "PER")]))
+    assert q["speaker_text"] == "سامي العلي"
+    assert q["content_text"] == "السفينة الجديدة ستصل الشهر المقبل"
+
+
+def test_relay_verb_gives_the_original_source(nlp: Language) -> None:
+    text = "ونقلت الوكالة عن وزير المالية كريم سعيد أن العجز سينخفض هذا العام."
+    (q,) = quotes(annotate(nlp, text, [("كريم سعيد", "PER")]))
+    assert (q["cue_text"], q["speaker_text"]) == ("نقلت", "كريم سعيد")
+    assert q["content_text"] == "العجز سينخفض هذا العام"
+
+
+# ---------------------------------------------------------------- cues and frames
+
+
+def test_more_cue_verbs(nlp: Language) -> None:
+    text = ("وتوقع الخبير المالي سامي العلي أن ترتفع الأسعار في الصيف. "
+            "واتهم المحامي الشركة بإخفاء الوثائق عن المحكمة. "
+            "وكشفت الشركة عن خطة جديدة لتوسيع شبكة المتاجر. "
+            "وأعلنت البلدية إغلاق الطريق الرئيسي طوال الأسبوع.")
+    qs = quotes(annotate(nlp, text, [("سامي العلي", "PER")]))
+    assert [(q["cue_text"], q["content_text"]) for q in qs] == [
+        ("توقع", "ترتفع الأسعار في الصيف"),
+        ("اتهم", "إخفاء الوثائق عن المحكمة"),
+        ("كشفت", "خطة جديدة لتوسيع شبكة المتاجر"),
+        ("أعلنت", "إغلاق الطريق الرئيسي طوال الأسبوع"),
+    ]
+
+
+def test_impersonal_and_inference_cues_are_no_quotes(nlp: Language) -> None:
+    text = ("ويتوقع أن ترتفع الأسعار في الصيف المقبل. "
+            "وارتفعت المبيعات كثيرا، مما يشير إلى أن السوق تتعافى بسرعة. "
+            "وتراوحت الأسعار ما بين عشرة وعشرين دينارا مع العلم أن الطلب مرتفع جدا.")
+    assert quotes(annotate(nlp, text)) == []
+
+
+def test_a_new_cue_after_lakin_or_a_conjunction_starts_a_new_quote(nlp: Language) -> None:
+    text = ("وطلبت الوزارة أن تؤجل الامتحانات أسبوعا، لكن مسؤولين قالوا إن الموعد لن يتغير. "
+            "وقال المدير إنه التقى الطلاب صباحا وأكد أن النتائج ستعلن غدا.")
+    qs = quotes(annotate(nlp, text))
+    assert [q["content_text"] for q in qs] == [
+        "تؤجل الامتحانات أسبوعا", "الموعد لن يتغير", "التقى الطلاب صباحا",
+        "النتائج ستعلن غدا"]
+
+
+def test_source_phrases_with_ma_nouns_and_suffixes(nlp: Language) -> None:
+    text = ("وسيغيب اللاعب عن المباراة المقبلة، حسبما أعلن النادي. "
+            "وأفرج عن الصحفي بكفالة مالية، بحسب محاميه. "
+            "بلغت نسبة النمو ثلاثة بالمئة وفق معطيات نشرها المعهد الوطني.")
+    qs = quotes(annotate(nlp, text))
+    assert [q["cue_text"] for q in qs] == ["حسبما", "بحسب", "وفق"]
+    assert qs[0]["content_text"] == "سيغيب اللاعب عن المباراة المقبلة"
+    assert qs[2]["content_text"] == "بلغت نسبة النمو ثلاثة بالمئة"
+
+
+def test_clitic_tokens_give_the_same_quotes(nlp: Language) -> None:
+    """The clitic tokenizer splits و + قال and ب + أن; offsets come from the text."""
+    words = ["و", "قال", "الوزير", "سامي", "العلي", "ل", "الصحفيين", "ب", "أن", "الطريق",
+             "سيفتح", "غدا", "."]
+    spaces = [False, True, True, True, True, False, True, False, True, True, True, False,
+              False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc = nlp.get_pipe("sentencizer")(doc)
+    doc.ents = [doc.char_span(doc.text.index("سامي"), doc.text.index("سامي") + 10, "PER")]
+    (q,) = quotes(nlp.get_pipe("khabar_quotes")(doc))
+    assert (q["cue_text"], q["speaker_text"], q["content_text"]) == (
+        "قال", "سامي العلي", "الطريق سيفتح غدا")
+
+
+def test_split_conjunction_stays_outside_content_before_a_source(nlp: Language) -> None:
+    words = ["و", "بلغت", "نسبة", "النمو", "ثلاثة", "بالمئة", "،", "بحسب", "المعهد", "."]
+    spaces = [False, True, True, True, True, False, True, True, False, False]
+    doc = nlp.get_pipe("sentencizer")(Doc(nlp.vocab, words=words, spaces=spaces))
+    doc.ents = [doc.char_span(doc.text.index("المعهد"), len(doc.text) - 1, "ORG")]
+    (q,) = quotes(nlp.get_pipe("khabar_quotes")(doc))
+    assert (q["cue_text"], q["content_text"]) == ("بحسب", "بلغت نسبة النمو ثلاثة بالمئة")

@@ -66,6 +66,7 @@ class CueSense:
     preps: tuple[str, ...] = ()
     takes_object: bool = False
     continues: bool = False  # أضاف/تابع: with و inside reported content, a new quote
+    relay: str | None = None  # نقل X عن Y: the source is Y, after this preposition
 
 
 @dataclass
@@ -88,6 +89,9 @@ class Lexicon:
         for word in d.get("masdars", []):
             self.forms.setdefault(fold(word), CueSense("masdar"))
         self.impersonal = self._folded("impersonal_forms")
+        self.source_nouns = frozenset(strip_article(fold(w)) for w in d.get("source_nouns", []))
+        self.clause_initial = self._folded("clause_initial_forms")
+        self.inference_markers = self._folded("inference_markers")
         self.enders = [tuple(fold(w) for w in phrase.split())
                        for phrase in d.get("content_enders", [])]
         self.complementizers = self._folded("complementizers")
@@ -96,6 +100,9 @@ class Lexicon:
         self.proclitics = tuple(fold(p) for p in d.get("proclitics", []))
         self.non_subject_preps = self._folded("non_subject_prepositions")
         self.connectors = self._folded("sibling_connectors")
+        self.phrase_preps = self._folded("phrase_prepositions")
+        self.platforms = frozenset(strip_article(fold(w)) for w in d.get("platforms", []))
+        self.channel_nouns = frozenset(strip_article(fold(w)) for w in d.get("channel_nouns", []))
         self.titles = {bare for t in d.get("titles", []) for w in t.split()
                        if (bare := strip_article(fold(w)))}
         self.feminine_titles = {strip_article(fold(t)) for t in d.get("feminine_titles", [])}
@@ -112,10 +119,11 @@ class Lexicon:
         preps = tuple(fold(p) for p in entry.get("preps", []))
         obj = bool(entry.get("object", False))
         continues = bool(entry.get("continues", False))
+        relay = fold(entry["relay"]) if entry.get("relay") else None
         for kind, by_gender in _verb_forms(entry).items():
             for gender, words in by_gender.items():
                 sense = CueSense(kind, None if gender == "pl" else gender, preps, obj,
-                                 continues and kind == "verb")
+                                 continues and kind == "verb", relay)
                 for word in words:
                     self.forms.setdefault(fold(word), sense)
 
@@ -324,8 +332,15 @@ def _split_lines(text: str, start: int, end: int) -> Iterator[Offsets]:
 def merge_units(ranges: list[Offsets], pairs: list[MarkPair]) -> list[Offsets]:
     """Join sentences that a quotation spans, so a quote's content may cover several."""
     units: list[Offsets] = []
+    top = sorted((p.open, p.close) for p in pairs if p.depth == 0)  # disjoint: bisect
+    opens = [o for o, _ in top]
+
+    def inside(pos: int) -> bool:
+        k = bisect_left(opens, pos) - 1
+        return k >= 0 and top[k][0] < pos <= top[k][1]
+
     for s, e in sorted(ranges):
-        if units and any(p.open < units[-1][1] <= p.close for p in pairs if p.depth == 0):
+        if units and inside(units[-1][1]):
             units[-1] = (units[-1][0], e)
         else:
             units.append((s, e))
@@ -352,6 +367,10 @@ class _Analysis:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, speaker_labels: Iterable[str]) -> None:
         self.text = doc.text
+        # one-letter conjunction tokens (و + قال) that a clitic tokenizer split off
+        self.split_conjunctions = {t.idx for t in doc if t.text in ("و", "ف")
+                                   and t.idx + 1 < len(self.text)
+                                   and not self.text[t.idx + 1].isspace()}
         self.lex = lexicon
         self.tokens, self.index = tokenize(self.text)
         self.starts = {t.start: i for i, t in enumerate(self.tokens)}
@@ -365,6 +384,8 @@ class _Analysis:
         self.pairs = find_mark_pairs(self.text, lexicon.mark_pairs)
         self.quote_pairs = {p.open: p for p in self.pairs if p.depth == 0 and self._quote_like(p)}
         self.units = merge_units(sentence_ranges(doc), self.pairs)
+        self.unit_starts = [u[0] for u in self.units]
+        self.pair_opens = sorted(self.quote_pairs)
         self.quoted = self._quoted_flags()
         self.used_pairs: set[int] = set()  # openers of quotations already in some quote
 
@@ -467,6 +488,8 @@ class _Analysis:
             return phrase
         word = tok.norm
         if word in self.lex.forms:
+            if word in self.lex.clause_initial and i > 0 and self.tokens[i - 1].is_word:
+                return None  # ما بين / بين الطرفين: a preposition, not the verb بيّن
             return CueMatch(self.lex.forms[word], (tok.start, tok.end), i, i)
         for n in (1, 2):
             if len(word) > n + 2 and all(c in self.lex.proclitics for c in word[:n]):
@@ -538,6 +561,10 @@ class _Analysis:
             sibling = self._sibling_start(cue) if inside else None
             if inside and sibling is None:
                 continue
+            prev = self._prev_word(cue.first)
+            if cue.sense.kind == "verb" and prev is not None \
+                    and self.tokens[prev].norm in self.lex.inference_markers:
+                continue  # مما يشير إلى أن / ما يدعو إلى: the writer's inference
             made = self._frame(cue, toks, u)
             if made is None:
                 continue
@@ -556,12 +583,21 @@ class _Analysis:
         connectors (، فيما قال) starts a new quote: the token where the earlier content
         stops. None means a nested attribution."""
         i = cue.first - 1
+        subject = 0  # ، لكن دبلوماسيين قالوا إن: a subject may stand before the cue
+        while i >= 0 and subject < 3 and (self._mention_at(i) is not None
+                                          or self._is_speaker_noun(i)):
+            i, subject = i - 1, subject + 1
         while i >= 0 and self._lookup(i, self.lex.connectors.__contains__):
             i -= 1
         if i >= 0 and self.tokens[i].norm in ("،", ",", "؛", ";"):
             return i + 1
         if cue.sense.continues and self._has_proclitic(cue):
             return cue.first  # … وأضاف "…": the source goes on with a new quote
+        nxt = cue.last + 1
+        if self._has_proclitic(cue) and cue.sense.kind == "verb" and nxt < len(self.tokens) \
+                and (self.tokens[nxt].norm == ":" or (self.tokens[nxt].is_word
+                                                      and self._is_complementizer(nxt))):
+            return cue.first  # قال إنه التقى اللاعب وأكد أن …: a second, coordinated quote
         return cue.first if cue.sense.kind == "participle" else None
 
     def _has_proclitic(self, cue: CueMatch) -> bool:
@@ -676,27 +712,55 @@ class _Analysis:
         return self._draft(cue, u, speaker_toks, content), last
 
     def _without_conjunction(self, span: Offsets) -> Offsets:
-        """A clause opening with و/ف + ال or future س starts after the conjunction
-        (ANNOTATION.md, Clitics); other و-initial words are left alone (وزير)."""
+        """A clause opening with و/ف + ال or future س, or with a و/ف that the clitic
+        tokenizer split off (و + بلغت), starts after the conjunction (ANNOTATION.md,
+        Clitics); other و-initial words are left alone (وزير)."""
         s, e = span
-        if self.text[s] in self.lex.proclitics and fold(self.text[s + 1:s + 3]) in ("ال", "سي",
-                                                                                 "ست", "سن"):
+        if s in self.split_conjunctions or (
+                self.text[s] in self.lex.proclitics
+                and fold(self.text[s + 1:s + 3]) in ("ال", "سي", "ست", "سن")):
             return s + 1, e
         return span
 
     def _source_tokens(self, cue: CueMatch) -> list[int]:
-        """The source after بحسب/وفقا ل: an entity mention or a speaker noun."""
+        """The source after بحسب/وفقا ل: an entity mention, a speaker noun or a noun of
+        information (``بحسب البيان``, ``وفق معطيات نشرها المعهد``), possibly with a pronoun
+        suffix (``بحسب محاميه``); after ``ما`` (``حسبما أعلن المنتخب``) the verb is skipped
+        and any subject follows. The words up to a comma, a complementizer or a stop."""
         j = cue.last + 1
-        if j + 1 < len(self.tokens) and (verb := self.cue_at(j)) and verb.sense.kind == "verb":
+        after_ma = cue.attached == 0 and self.tokens[cue.last].norm.endswith("ما")
+        if j + 1 < len(self.tokens) and self.tokens[j].is_word and (
+                after_ma or ((verb := self.cue_at(j)) and verb.sense.kind == "verb")):
             j += 1  # بحسب ما أفادت الشرطة: the verb after ما is no second cue
-        if j >= len(self.tokens):
+        if j >= len(self.tokens) or not self.tokens[j].is_word:
             return []
-        mention = self._mention_at(j)
-        if mention is not None:
-            return [k for k in range(j, len(self.tokens)) if self.tokens[k].start < mention.end]
+        if not (after_ma or self._mention_at(j) is not None or self._source_word(j, cue)):
+            return []
+        out: list[int] = []
+        limit = self.lex.threshold("max_gap_words")
+        while j < len(self.tokens) and len(out) < limit:
+            tok = self.tokens[j]
+            if tok.norm in _STOPS or tok.norm in ("،", ",", ":") or (
+                    tok.is_word and self._mention_at(j) is None and self._is_complementizer(j)):
+                break
+            if tok.is_word:
+                out.append(j)
+            j += 1
+        return out
+
+    def _source_word(self, j: int, cue: CueMatch) -> bool:
+        """A speaker noun, title or information noun, with ل/ال and a pronoun suffix read off."""
         rest = self.tokens[j].norm[cue.attached:]
-        readings = {strip_article(rest), strip_article("ا" + rest)}  # للوزارة = ل + الوزارة
-        return [j] if readings & self.lex.speaker_nouns or self._is_speaker_noun(j) else []
+        readings = {rest, "ا" + rest}  # للوزارة = ل + الوزارة
+        for word in list(readings):
+            for suffix in self.lex.comp_suffixes:
+                if word.endswith(suffix) and len(word) - len(suffix) > 2:
+                    stem = word[: -len(suffix)]
+                    readings.add(stem[:-1] + "ه" if stem.endswith("ت") else stem)  # صفحتها
+        words = {strip_article(w) for w in readings}
+        return bool(words & (self.lex.speaker_nouns | self.lex.source_nouns)) \
+            or any(self.lex.title_stem(w) is not None for w in words) \
+            or self._is_speaker_noun(j)
 
     def _after_marker(self, cue: CueMatch, u: int, gap: list[int], start: int, end: int,
                       char_start: bool = False) -> Draft:
@@ -762,44 +826,106 @@ class _Analysis:
     # -- speakers ---------------------------------------------------------
 
     def _set_speaker(self, draft: Draft, gap: list[int], cue: CueMatch) -> None:
-        """The source after the cue (PER first, then ORG, GPE/NORP, then a noun head),
-        else a mention just before the cue; none means pro-drop."""
-        spans = [m for i in gap if (m := self._mention_at(i)) and not self._prep_before(i, m)]
-        for label in ("PER", "ORG", "GPE", "NORP"):
-            found = next((m for m in spans if m.label == label), None)
+        """The subject after the cue: the first mention or noun head that no preposition
+        governs. A title or noun head (``رئيس الهيئة``, ``مصدر``) takes a person named in
+        apposition after it, else it is the speaker itself (``متحدث باسم الوزارة``);
+        channels (``تويتر``) are never sources. Without one, a mention just before the cue;
+        none means pro-drop."""
+        if cue.sense.relay:  # نقلت الوكالة عن الوزير: the minister is the source
+            at = next((k for k, i in enumerate(gap) if self.tokens[i].norm == cue.sense.relay),
+                      None)
+            if at is not None and at + 1 < len(gap):
+                gap = gap[at + 1:]
+                k = 0
+                while k < len(gap) and self._mention_at(gap[k]) is None and not self._lookup(
+                        gap[k], lambda w: w in self.lex.speaker_nouns
+                        or self.lex.title_stem(w) is not None):
+                    k += 1
+                gap = gap[k:]
+                if gap and (m := self._mention_at(gap[0])) is not None:
+                    draft.mention, draft.speaker = m, self._strip_titles(m)
+                    return
+        k = 0
+        while k < len(gap):
+            i = gap[k]
+            mention = self._mention_at(i)
+            if mention is not None:
+                if self._is_subject(mention):
+                    draft.mention = mention
+                    draft.speaker = self._strip_titles(mention)
+                    return
+                while k < len(gap) and self._mention_at(gap[k]) is mention:
+                    k += 1
+                continue
+            found = None if self._governed(i) else self._lookup(
+                i, lambda w: w in self.lex.speaker_nouns or self.lex.title_stem(w) is not None)
             if found:
-                draft.mention = found
-                draft.speaker = self._strip_titles(found)
+                person = self._apposed_person(gap[k + 1:])
+                if person is not None:
+                    draft.mention = person
+                    draft.speaker = self._strip_titles(person)
+                else:
+                    draft.speaker = self._head_span(i, found[0])
+                    draft.nominal = found[1]
                 return
-        for i in gap:
-            found = self._lookup(i, lambda w: w in self.lex.speaker_nouns
-                                 or self.lex.title_stem(w) is not None)
-            if found:
-                draft.speaker = self._head_span(i, found[0])
-                draft.nominal = found[1]
-                return
+            k += 1
         before = None
-        if not (self._has_proclitic(cue) or cue.sense.kind == "masdar"
+        if not (self._has_proclitic(cue) or cue.sense.kind in ("masdar", "source")
                 or self._cue_word(cue) in self.lex.impersonal):
             before = self._mention_before(cue)  # وقال / إعلان: the mention before is no subject
         if before is not None:
             draft.mention = before
             draft.speaker = self._strip_titles(before)
 
-    def _prep_before(self, i: int, mention: Mention) -> bool:
-        """``صرح لشبكة سي بي إس``, ``في العراق``: a mention right after a preposition or an
-        ل/ب-prefixed noun is no subject."""
-        if self.starts.get(mention.start) != i:
+    def _apposed_person(self, rest: list[int]) -> Mention | None:
+        """A person named after a title or noun head (``رئيس الهيئة، فهد سالم``): the first
+        PER mention before any separate preposition, or right after a comma."""
+        in_pp = False
+        for i in rest:
+            mention = self._mention_at(i)
+            if mention is not None and mention.label == "PER" and self.starts.get(
+                    mention.start) == i and (not in_pp or self._after_comma(i)) \
+                    and self._is_subject(mention):
+                return mention
+            if mention is None and self.tokens[i].norm in self.lex.phrase_preps:
+                in_pp = True
+        return None
+
+    def _after_comma(self, i: int) -> bool:
+        return i > 0 and self.tokens[i - 1].norm in ("،", ",")
+
+    def _is_subject(self, mention: Mention) -> bool:
+        """A mention that can be a source: no channel, not governed by a preposition."""
+        if strip_article(fold(mention.text)) in self.lex.platforms:
             return False
-        prev = self._prev_word(i)
-        if prev is None or self._mention_at(prev) is not None:
+        i = self.first_token_ending_after(mention.start)
+        if i >= len(self.tokens):
             return False
-        word = self.tokens[prev].norm
-        if word in self.lex.non_subject_preps or word.startswith(("لل", "بال")):
+        tok = self.tokens[i]
+        if tok.start < mention.start:  # an attached clitic: بالكويت, للوزارة, لـ
+            return fold(self.text[tok.start:mention.start])[-1:] not in "بلك"
+        if len(tok.norm) == 1 and tok.norm in "بلك" and tok.end <= mention.start:
+            return False
+        return not self._governed(i)
+
+    def _governed(self, i: int) -> bool:
+        """Word ``i`` follows a preposition (``في``, ``لـ``), an ل/ب-prefixed noun
+        (``لوكالة``, ``بموقع``) or a channel noun (``صفحته``, ``حسابه``)."""
+        j = i - 1
+        while j >= 0 and not self.tokens[j].is_word and self.tokens[j].norm in "«\"“ـ":
+            j -= 1
+        if j < 0 or not self.tokens[j].is_word:
+            return False
+        word = self.tokens[j].norm
+        if word in self.lex.non_subject_preps or (len(word) == 1 and word in "بلك"):
+            return True
+        if word.startswith(("لل", "بال")) or word in self.lex.channel_nouns \
+                or strip_article(word) in self.lex.channel_nouns:
             return True
         rest = strip_article(word[1:])
         return word[0] in "لب" and len(word) > 3 and (
-            rest in self.lex.speaker_nouns or self.lex.title_stem(rest) is not None)
+            rest in self.lex.speaker_nouns or rest in self.lex.channel_nouns
+            or self.lex.title_stem(rest) is not None)
 
     def _head_span(self, i: int, clitic: int) -> Offsets:
         tok = self.tokens[i]
@@ -817,14 +943,18 @@ class _Analysis:
             if tok.norm in _STOPS or self.quoted[i] or self.tokens[i].norm in self._closers():
                 return None
             mention = self._mention_at(i)
-            if mention is not None and not self._after_preposition(mention):
+            if mention is not None and not self._after_preposition(mention) \
+                    and self._is_subject(mention):
                 return mention
             words += tok.is_word
             i -= 1
         return None
 
     def units_of(self, pos: int) -> Offsets:
-        return next((u for u in self.units if u[0] <= pos < u[1]), (0, len(self.text)))
+        k = bisect_right(self.unit_starts, pos) - 1  # binary search: linear time overall
+        if k >= 0 and self.units[k][0] <= pos < self.units[k][1]:
+            return self.units[k]
+        return 0, len(self.text)
 
     def _after_preposition(self, mention: Mention) -> bool:
         i = self.starts.get(mention.start)
@@ -907,8 +1037,10 @@ class _Analysis:
         out: list[Draft] = []
         us, ue = self.units[u]
         taken = [d.content for d in drafts]
-        for pair in self.quote_pairs.values():
-            if not (max(us, covered) <= pair.open < ue) or pair.open in self.used_pairs:
+        first = bisect_left(self.pair_opens, max(us, covered))
+        last = bisect_left(self.pair_opens, ue)
+        for pair in (self.quote_pairs[o] for o in self.pair_opens[first:last]):
+            if pair.open in self.used_pairs:
                 continue
             if any(s <= pair.open < e for s, e in taken):
                 continue
@@ -958,8 +1090,10 @@ class _Names:
         self._fullest_of: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def resolve(self, drafts: list[Draft]) -> None:
-        history: list[tuple[str, str | None]] = []
+        history: list[tuple[int, str, str | None]] = []  # (position, name, gender)
         previous: Draft | None = None
+        self._contents = sorted(d.content for d in drafts)
+        self._content_starts = [c[0] for c in self._contents]
         for draft in drafts:
             verb_gender = draft.cue.sense.gender if draft.cue else None
             if draft.mention is not None:
@@ -976,7 +1110,8 @@ class _Names:
                 draft.speaker_name = self.carry_over(draft, verb_gender, history)
                 gender = verb_gender
             if draft.speaker_name:
-                history.append((draft.speaker_name, gender))
+                at = (draft.speaker or (draft.cue.span if draft.cue else draft.content))[0]
+                history.append((at, draft.speaker_name, gender))
             previous = draft
 
     def fullest(self, mention: Mention) -> str:
@@ -1056,21 +1191,33 @@ class _Names:
         return "f" if first.endswith(("ة", "ى")) else "m"
 
     def carry_over(self, draft: Draft, gender: str | None,
-                   history: list[tuple[str, str | None]]) -> str | None:
-        """The latest earlier source of the verb's gender (quote sources first, then person
-        mentions), else the latest of unknown gender."""
-        candidates = list(reversed(history[-self.lex.threshold("max_mentions_back"):]))
-        at = draft.cue.span[0] if draft.cue else 0
+                   history: list[tuple[int, str, str | None]]) -> str | None:
+        """The nearest earlier source of the verb's gender, else the nearest of unknown
+        gender: earlier quotes' sources and person mentions that can be subjects (no
+        preposition before them, not inside reported content), latest first."""
+        at = draft.cue.span[0] if draft.cue else draft.content[0]
+        back = self.lex.threshold("max_mentions_back")
+        candidates = [c for c in history[-back:] if c[0] < at]
         k = bisect_left(self.a.mention_starts, at)  # a window, not all mentions: linear time
-        window = self.a.mentions[max(0, k - self.lex.threshold("max_mentions_back")):k]
-        before = [m for m in window if m.label == "PER" and m.end <= at]
-        candidates += [(self.fullest(m), self.mention_gender(m)) for m in reversed(before)]
+        for m in self.a.mentions[max(0, k - back):k]:
+            if m.label == "PER" and m.end <= at and not self._reported(m.start) \
+                    and self.a._is_subject(m):
+                candidates.append((m.start, self.fullest(m), self.mention_gender(m)))
         if not candidates:
             return None
+        candidates.sort(key=lambda c: -c[0])
         if gender is None:
-            return candidates[0][0]
-        exact = next((n for n, g in candidates if g == gender), None)
-        return exact or next((n for n, g in candidates if g is None), None)
+            return candidates[0][1]
+        exact = next((n for _, n, g in candidates if g == gender), None)
+        return exact or next((n for _, n, g in candidates if g is None), None)
+
+    def _reported(self, pos: int) -> bool:
+        """Inside some quote's content or a quotation."""
+        i = self.a.first_token_ending_after(pos)
+        if i < len(self.a.tokens) and self.a.quoted[i]:
+            return True
+        k = bisect_right(self._content_starts, pos) - 1
+        return any(s <= pos < e for s, e in self._contents[max(0, k - 2):k + 1])
 
 
 def _masculine(word: str) -> str:
