@@ -49,6 +49,7 @@ _FOLD = str.maketrans({**LETTER_MAP, "ی": "ي", "ک": "ك"})
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
+_SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject")
 _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]")
 _SCORE_KEYS = {
     "trigger_id": "trigger_identification",
@@ -131,6 +132,10 @@ class TriggerGroup:
     exclude_window: int
     requires_argument: bool
     no_number_after: frozenset[str] = frozenset()
+    participants: tuple[tuple[str, Any], ...] = ()  # per-group overrides of the type's rules
+    requires_roles: frozenset[str] = frozenset()  # dropped without one of these roles
+    not_near: frozenset[str] = frozenset()
+    not_near_window: int = 0
 
     @classmethod
     def from_dict(cls, entry: dict[str, Any]) -> TriggerGroup:
@@ -144,6 +149,10 @@ class TriggerGroup:
             exclude_window=int(entry.get("exclude_window", 1)),
             requires_argument=bool(entry.get("requires_argument", False)),
             no_number_after=_folded_set(entry.get("no_number_after", [])),
+            participants=tuple(sorted(entry.get("participants", {}).items())),
+            requires_roles=frozenset(entry.get("requires_roles", [])),
+            not_near=_folded_set(entry.get("not_near", [])),
+            not_near_window=int(entry.get("not_near_window", 0)),
         )
 
 
@@ -227,6 +236,13 @@ class Lexicon:
         self.list_heads = _folded_set(args.get("list_marker", ["", ""])[:1])
         self.list_prepositions = _folded_set(args.get("list_marker", ["", ""])[1:])
         self.nearest_only = frozenset(args.get("roles_to_nearest_trigger", []))
+        self.quantifiers = [tuple(fold(p).split()) for p in args.get("quantifiers", [])]
+        self.quantifiers.sort(key=len, reverse=True)
+        self.support_verbs = _folded_set(args.get("support_verbs", []))
+        self.object_suffixes = _folded_set(args.get("object_suffixes", []))
+        self.clause_linkers = _folded_set(args.get("clause_linkers", []))
+        self.instrument_label = str(phrases.get("instrument_label", "INSTRUMENT"))
+        self.instrument_nouns = _folded_set(phrases.get("instrument_nouns", []))
         self.time_pattern = compile_time_pattern(data["time_expressions"])
         self._forms: dict[str, frozenset[str]] = {}
         self._validate()
@@ -244,9 +260,12 @@ class Lexicon:
             for entry in entries:
                 if entry.group.type not in self.roles:
                     raise ValueError(f"trigger type {entry.group.type!r} has no roles entry")
-        for etype, rules in self.participants.items():
-            specs = [rules.get("genitive"), rules.get("subject"),
-                     *rules.get("prepositions", {}).values()]
+        rule_sets = list(self.participants.items()) + [
+            (e.group.type, dict(e.group.participants))
+            for entries in self.index.values() for e in entries]
+        for etype, rules in rule_sets:
+            specs = [rules.get(k) for k in _SPEC_KEYS]
+            specs += list(rules.get("prepositions", {}).values())
             named = {r for s in specs if s for r in ([s] if isinstance(s, str) else s.values())}
             bad = named - self.roles.get(etype, frozenset())
             if bad:
@@ -460,8 +479,7 @@ class _DocEvents:
         phrases when ``labels`` holds the noun-phrase label."""
         sentence = self.sentence_of[i]
         found = [m for m in self.entities_by_sentence.get(sentence, ()) if m.label in labels]
-        if self.lex.np_label in labels:
-            found += self.phrases_by_sentence.get(sentence, ())
+        found += [m for m in self.phrases_by_sentence.get(sentence, ()) if m.label in labels]
         return found
 
     # -- noun phrases: participants that are no entity
@@ -481,7 +499,12 @@ class _DocEvents:
                 yield self._phrase(i, j, prefix)
                 i = j + 1
                 continue
-            prefix = self._human_prefix(self.text(i))
+            prefix = self._noun_prefix(self.text(i), self.lex.instrument_nouns)
+            if prefix is not None:
+                yield self._phrase(i, i, prefix, self.lex.instrument_label)
+                i += 1
+                continue
+            prefix = self._noun_prefix(self.text(i), self.lex.human_nouns)
             if prefix is not None and not self._before_name(i):
                 last = i
                 if (not self.text(i)[len(prefix):].startswith(self.lex.article)
@@ -492,10 +515,10 @@ class _DocEvents:
                 continue
             i += 1
 
-    def _phrase(self, first: int, last: int, prefix: str) -> Mention:
+    def _phrase(self, first: int, last: int, prefix: str, label: str | None = None) -> Mention:
         start = self.words[first].start + len(prefix)
         span = self.folded.to_original(start, self.words[last].end)
-        return Mention(span, self.lex.np_label, first, last, prefix)
+        return Mention(span, label or self.lex.np_label, first, last, prefix)
 
     def _number_prefix(self, word: str) -> str | None:
         """The proclitics before a number (و of و7), or None if the word is no number."""
@@ -506,9 +529,10 @@ class _DocEvents:
                 return prefix
         return None
 
-    def _human_prefix(self, word: str) -> str | None:
+    def _noun_prefix(self, word: str, nouns: frozenset[str]) -> str | None:
+        """The proclitics before a noun of ``nouns`` (human nouns, weapons), or None."""
         for reading in self.lex.readings(word, "noun"):
-            if reading.stem in self.lex.human_nouns:
+            if reading.stem in nouns:
                 return reading.prefix
         return None
 
@@ -539,12 +563,27 @@ class _DocEvents:
 
     def triggers(self) -> Iterator[Trigger]:
         blocked = self._blocked_words()
+        nouns: list[Trigger] = []  # the noun triggers so far, to spot restating verbs
         for i, word in enumerate(self.words):
             if i in blocked:
                 continue
             trigger = self._trigger_at(i, word)
-            if trigger is not None and not self._is_generic(trigger):
-                yield trigger
+            if trigger is None or self._is_generic(trigger):
+                continue
+            if not self._is_verb(trigger):
+                nouns.append(trigger)
+            elif self._restates(trigger, nouns):
+                continue
+            yield trigger
+
+    def _restates(self, verb: Trigger, nouns: list[Trigger]) -> bool:
+        """A verb right after a noun trigger of its type predicates that event, not a new
+        one: انفجار استهدف مركزا، الهجوم الانتحاري الذي استهدف ثكنة."""
+        gap = self.lex.windows.get("restating_verb", 0)
+        return bool(nouns) and (
+            nouns[-1].type == verb.type and 0 < verb.word - nouns[-1].word <= gap
+            and self.same_sentence(verb.word, nouns[-1].word)
+            and self.unbroken(nouns[-1].word, verb.word))
 
     def _blocked_words(self) -> set[int]:
         """Words inside names (لجنة الانتخابات as an ORG) and inside time expressions
@@ -578,6 +617,10 @@ class _DocEvents:
                     (range(i + 1, i + span + 1), group.not_followed_by)]
         if any(self.same_sentence(i, j) and self.has_form(j, words)
                for near, words in excluded if words for j in near):
+            return False
+        window = range(i - group.not_near_window, i + group.not_near_window + 1)
+        if group.not_near and any(j != i and self.same_sentence(i, j)
+                                  and self.has_form(j, group.not_near) for j in window):
             return False
         return not (group.no_number_after and any(
             self.is_function(j, group.no_number_after) and self.same_sentence(i, j + 1)
@@ -655,14 +698,21 @@ class _DocEvents:
         return conj or (comma and a.label == b.label)
 
     def _participants(self, trigger: Trigger) -> Iterator[tuple[str, Mention]]:
-        rules = self.lex.participants.get(trigger.type, {})
-        is_verb = self._is_verb(trigger)
-        if rules.get("genitive") and not is_verb:
-            yield from self._genitive(trigger, rules["genitive"])
-        if rules.get("subject") and is_verb:
-            yield from self._subject(trigger, rules["subject"])
+        """Positional participants: the trigger group's own rules override its type's."""
+        rules = {**self.lex.participants.get(trigger.type, {}),
+                 **dict(trigger.entry.group.participants)}
+        if self._is_verb(trigger):
+            yield from self._verb_arguments(trigger, rules.get("subject"), rules.get("object"))
+        else:
+            if rules.get("genitive"):
+                yield from self._genitive(trigger, rules["genitive"])
+            if rules.get("support_subject"):
+                yield from self._support_subject(trigger, rules["support_subject"])
+            if rules.get("clause_subject"):
+                yield from self._clause_subject(trigger, rules["clause_subject"])
+        phrase_markers = _folded_set(rules.get("phrase_prepositions", []))
         for marker, spec in rules.get("prepositions", {}).items():
-            yield from self._after_preposition(trigger, fold(marker), spec)
+            yield from self._after_preposition(trigger, fold(marker), spec, phrase_markers)
 
     def _is_verb(self, trigger: Trigger) -> bool:
         """An indefinite singular with a verb reading (قتل، قصف) takes a subject, not an idafa."""
@@ -673,7 +723,8 @@ class _DocEvents:
 
     @property
     def _argument_labels(self) -> frozenset[str]:
-        return self.lex.participant_labels | self.lex.place_labels | {self.lex.np_label}
+        return (self.lex.participant_labels | self.lex.place_labels
+                | {self.lex.np_label, self.lex.instrument_label})
 
     def _role(self, spec: RoleSpec, mention: Mention) -> str | None:
         """The role a rule gives this mention: one role for participant labels and noun
@@ -698,7 +749,7 @@ class _DocEvents:
         found = False
         for m in self.mentions_near(trigger.word, self._argument_labels):
             if m.prefix in ("", "ل") and self._gap_ok(
-                    trigger.word + 1, m, self.lex.windows["genitive_gap"]):
+                    self._skip_quantifiers(trigger.word + 1), m, self.lex.windows["genitive_gap"]):
                 role = self._role(spec, m)
                 if role:
                     found = True
@@ -723,18 +774,73 @@ class _DocEvents:
             return self._phrase(j, j + 1, "")
         return None
 
-    def _subject(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
-        """The subject of a verb trigger: right after it (VSO) or right before it (SVO)."""
+    def _verb_arguments(self, trigger: Trigger, subject: RoleSpec | None,
+                        obj: RoleSpec | None) -> Iterator[tuple[str, Mention]]:
+        """The subject of a verb trigger right before it (SVO) or right after it (VSO), and
+        its object: the unmarked mention after the verb (SVO) or after the subject (VSO).
+        A verb with an object pronoun (اعتقلته) has no object mention."""
         i = trigger.word
-        start = self._after_list_marker(i)
+        mentions = self.mentions_near(i, self.lex.participant_labels | {self.lex.np_label})
+        before = [m for m in mentions if m.last == i - 1 and self.unbroken(m.last, i)
+                  and set(m.prefix) <= self.lex.conjunctions
+                  and not self.is_function(m.first - 1, self.lex.barriers)]
+        start = self._skip_quantifiers(self._after_list_marker(i))
+        after = [m for m in mentions if not m.prefix and self._gap_ok(start, m, 0)]
+        has_object = obj is not None and trigger.suffix not in self.lex.object_suffixes
+        if before and has_object:
+            subjects, objects = before, after
+        else:
+            subjects, objects = before + after, []
+            if after and has_object:
+                nxt = self._skip_quantifiers(max(m.last for m in after) + 1)
+                objects = [m for m in mentions if not m.prefix and m not in after
+                           and self._gap_ok(nxt, m, 0)]
+        for spec, found in ((subject, subjects), (obj, objects)):
+            for m in found if spec else ():
+                role = self._role(spec, m)
+                if role:
+                    yield role, m
+
+    def _skip_quantifiers(self, j: int) -> int:
+        """The word after a quantifier phrase at ``j`` (ما لا يقل عن، أكثر من، نحو), else j."""
+        for phrase in self.lex.quantifiers:
+            if all(self.same_sentence(j, j + n) and self.is_function(j + n, frozenset({w}))
+                   for n, w in enumerate(phrase)):
+                return j + len(phrase)
+        return j
+
+    def _support_subject(self, trigger: Trigger,
+                         spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """The subject of a support verb whose object is the noun trigger: عقد الوزير اجتماعا،
+        شنت الطائرات غارات، قام المسلحون بالهجوم (a date may stand between them)."""
+        i = trigger.word
+        k = i - 1
+        while k >= 0 and k in self.time_words and self.same_sentence(i, k):
+            k -= 1
         for m in self.mentions_near(i, self.lex.participant_labels | {self.lex.np_label}):
-            after = not m.prefix and self._gap_ok(start, m, 0)
-            before = (m.last == i - 1 and self.unbroken(m.last, i)
-                      and set(m.prefix) <= self.lex.conjunctions
-                      and not self.is_function(m.first - 1, self.lex.barriers))
-            role = self._role(spec, m) if after or before else None
-            if role:
-                yield role, m
+            if m.last != k or not self.unbroken(m.last, i) or m.prefix:
+                continue
+            reach = 1 + (self.lex.windows["title_gap"] if m.label == "PER" else 0)
+            verbs = [j for j in range(m.first - reach, m.first)
+                     if self.same_sentence(i, j) and self.has_form(j, self.lex.support_verbs)]
+            if verbs and self.unbroken(verbs[-1], m.first) and not any(
+                    self.is_function(j, self.lex.barriers) for j in range(verbs[-1] + 1, m.first)):
+                role = self._role(spec, m)
+                if role:
+                    yield role, m
+
+    def _clause_subject(self, trigger: Trigger,
+                        spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """The subject of the clause that a noun trigger is set in: قال الوزير في المؤتمر،
+        أوضح المدير خلال لقائه (the speaker takes part in the meeting or visit)."""
+        i = trigger.word
+        if not self.is_function(i - 1, self.lex.clause_linkers):
+            return
+        for m in self.mentions_near(i, self.lex.participant_labels | {self.lex.np_label}):
+            if m.last == i - 2 and self.same_sentence(i, m.last) and not m.prefix:
+                role = self._role(spec, m)
+                if role:
+                    yield role, m
 
     def _after_list_marker(self, i: int) -> int:
         """Where the subject of verb ``i`` starts: after ``كل من`` (وصل في معيته كل من: …)
@@ -745,10 +851,13 @@ class _DocEvents:
                 return k + 2
         return i + 1
 
-    def _after_preposition(self, trigger: Trigger, marker: str,
-                           spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
-        """A mention after a preposition following the trigger: اجتماع مع X، هجوم على X."""
+    def _after_preposition(self, trigger: Trigger, marker: str, spec: RoleSpec,
+                           phrase_markers: frozenset[str] = frozenset(),
+                           ) -> Iterator[tuple[str, Mention]]:
+        """A mention after a preposition following the trigger: اجتماع مع X، هجوم على X; for
+        ``phrase_markers`` an unnamed noun phrase when no mention is found there."""
         i, window = trigger.word, self.lex.windows["preposition"]
+        found = False
         for m in self.mentions_near(i, self._argument_labels):
             if not i < m.first <= i + window + 1:
                 continue
@@ -757,10 +866,33 @@ class _DocEvents:
             else:
                 k = next((j for j in range(m.first - 1, i, -1)
                           if self.is_function(j, frozenset({marker}))), None)
-                hit = k is not None and self._gap_ok(self._skip_place_nouns(k + 1), m, 0)
+                hit = k is not None and self._gap_ok(
+                    self._skip_quantifiers(self._skip_place_nouns(k + 1)), m, 0)
             role = self._role(spec, m) if hit else None
             if role:
+                found = True
                 yield role, m
+        if not found and marker in phrase_markers:
+            phrase = self._complement_phrase(i, marker)
+            role = self._role(spec, phrase) if phrase is not None else None
+            if role:
+                yield role, phrase
+
+    def _complement_phrase(self, i: int, marker: str) -> Mention | None:
+        """An unnamed noun right after the first ``marker`` that follows trigger ``i`` within
+        the preposition window: توجه إلى المستشفى، هجوم على مواقع الجيش (with its definite
+        genitive)."""
+        window = self.lex.windows["preposition"]
+        k = next((j for j in range(i + 1, i + window + 1)
+                  if self.same_sentence(i, j) and self.unbroken(j - 1, j)
+                  and self.is_function(j, frozenset({marker}))), None)
+        j = k + 1 if k is not None else -1
+        if (k is None or not self.same_sentence(i, j) or not self.unbroken(k, j)
+                or j in self.entity_words or self._not_head(j) or len(self.text(j)) < 3
+                or self._number_prefix(self.text(j)) is not None):
+            return None
+        last = j + 1 if self._definite_genitive(j + 1) and self.unbroken(j, j + 1) else j
+        return self._phrase(j, last, "")
 
     def _skip_place_nouns(self, j: int) -> int:
         """The first word at or after ``j`` that is not a place noun (إلى مدينة ريو → ريو)."""
@@ -848,6 +980,8 @@ class _DocEvents:
         bare_plural = trigger.entry.plural and not trigger.definite and self.lex.drop_bare_plurals
         if bare_plural:
             return not any(m.label != self.lex.np_label for _, m in args)
+        if trigger.entry.group.requires_roles:
+            return not any(role in trigger.entry.group.requires_roles for role, _ in args)
         return trigger.entry.group.requires_argument and not args
 
     def _record(self, trigger: Trigger, args: list[tuple[str, Mention]]) -> dict[str, Any] | None:
