@@ -1,4 +1,6 @@
 import json
+import os
+import stat
 
 import pytest
 
@@ -41,6 +43,16 @@ def test_atomic_output_leaves_nothing_on_failure(tmp_path):
     with atomic_output(str(out)) as f:
         f.write("new\n")
     assert out.read_text() == "new\n"
+
+
+def test_atomic_output_has_the_usual_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        with atomic_output(str(tmp_path / "out.jsonl")) as f:
+            f.write("x\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "out.jsonl").stat().st_mode) == 0o644
 
 
 def test_resumable_output_keeps_progress_after_a_crash(tmp_path):

@@ -199,6 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = corpus_sub.add_parser("validate", help="check offsets, labels, roles and clitic rules")
     p.add_argument("folder", nargs="?", help="stand-off folder (default: corpus/annotations)")
     p.set_defaults(func=cmd_corpus_validate)
+    from .corpus import silver as corpus_silver
+
+    p = corpus_sub.add_parser(
+        "silver", help="high-precision pipeline output on unselected raw news (silver JSONL)"
+    )
+    corpus_silver.add_arguments(p)
+    p.set_defaults(func=corpus_silver.run)
 
     p = sub.add_parser("demo", help="print tokens, entities, quotes and events of an article")
     p.add_argument("file", nargs="?", help="a UTF-8 text file (default: our demo article)")

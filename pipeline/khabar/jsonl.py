@@ -89,6 +89,12 @@ def _read_json_file(path: str) -> Iterator[dict[str, Any] | InputError]:
             yield InputError(path, i, f"document {i}: {err}")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | None) -> Iterator[TextIO]:
     """A text stream that becomes ``path`` only when the block ends without error.
@@ -104,6 +110,7 @@ def atomic_output(path: str | None) -> Iterator[TextIO]:
     try:
         with os.fdopen(fd, "w", encoding="utf8") as f:
             yield f
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
