@@ -95,3 +95,11 @@ def test_clitic_tokenizer_without_segmenter_is_the_rule_tokenizer():
     assert [t.text for t in nlp("وقال الوزير.")] == ["وقال", "الوزير", "."]
     nlp.tokenizer.add_special_case("م.", [{"ORTH": "م."}])  # rule-tokenizer API passes through
     assert [t.text for t in nlp("عام 2016 م.")][-1] == "م."
+
+
+def test_numbers_split_at_hyphen_and_slash_and_before_a_conjunction():
+    nlp = spacy.blank("ar", config=CLITIC_CONFIG)
+    words = [t.text for t in nlp("موسم 2001/2002 والنتيجة ١٥-٨ و15 مليونا")]
+    assert words == ["موسم", "2001", "/", "2002", "والنتيجة", "١٥", "-", "٨", "و", "15", "مليونا"]
+    # the v1 rules of the 0.1 models are unchanged
+    assert "2001/2002" in tokens("موسم 2001/2002")

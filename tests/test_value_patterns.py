@@ -46,3 +46,22 @@ def test_proclitics_stay_out_of_value_spans(nlp):
 
 def test_a_month_name_alone_is_not_a_date(nlp):
     assert nlp("غنى برونو مارس في الحفل").ents == ()
+
+
+def test_values_on_clitic_tokens():
+    """The shipped tokenizer splits بالمئة and والأحد; the patterns still find the values."""
+    from khabar.segmenter import CliticSegmenter
+    from khabar.tokenizer import CliticTokenizer, rule_tokenizer
+
+    nlp = pattern_ruler_nlp("value_ruler", "khabar.value_patterns.v1")
+    segmenter = CliticSegmenter({"المئة": 9, "المائة": 9, "الأحد": 9})
+    nlp.tokenizer = CliticTokenizer(nlp.vocab, rule_tokenizer(nlp), segmenter)
+    text = "ارتفع 20 بالمئة والأحد المقبل و5 بالمائة"
+    doc = nlp(text)
+    assert "ب" in [t.text for t in doc]
+    got = [(text[e["start"] : e["end"]], e["label"]) for e in entity_records(doc)]
+    assert got == [
+        ("20 بالمئة", "PERCENT"),
+        ("الأحد المقبل", "DATE"),
+        ("5 بالمائة", "PERCENT"),
+    ]

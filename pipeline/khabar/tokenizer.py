@@ -27,7 +27,7 @@ from spacy.lang.ar import Arabic
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 from spacy.vocab import Vocab
 
 from .segmenter import CliticSegmenter
@@ -40,6 +40,13 @@ EXTRA_SUFFIXES = [
 ]
 
 
+# Between digits, - and / separate numbers (١٥-٨, 2001/2002), as in UD; spaCy's rule
+# for - only knows Western digits.
+EXTRA_INFIXES = [r"(?<=[0-9٠-٩])[-/](?=[0-9٠-٩])"]
+# The conjunction و written on a number (و15) is a token of its own.
+EXTRA_PREFIXES = [r"و(?=[0-9٠-٩])"]
+
+
 def arabic_suffixes() -> list[str]:
     return list(Arabic.Defaults.suffixes or []) + EXTRA_SUFFIXES
 
@@ -48,12 +55,24 @@ def arabic_suffixes() -> list[str]:
 def create_arabic_tokenizer() -> Callable[[Language], Tokenizer]:
     """Config entry: ``[nlp.tokenizer] @tokenizers = "khabar.ArabicTokenizer.v1"``."""
 
-    return rule_tokenizer
+    return v1_rule_tokenizer
+
+
+def v1_rule_tokenizer(nlp: Language) -> Tokenizer:
+    tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+    tokenizer.suffix_search = compile_suffix_regex(arabic_suffixes()).search
+    return tokenizer
 
 
 def rule_tokenizer(nlp: Language) -> Tokenizer:
-    tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-    tokenizer.suffix_search = compile_suffix_regex(arabic_suffixes()).search
+    """The v1 rules plus number-internal and و-before-number splits (used by v2)."""
+    tokenizer = v1_rule_tokenizer(nlp)
+    tokenizer.infix_finditer = compile_infix_regex(
+        list(Arabic.Defaults.infixes or []) + EXTRA_INFIXES
+    ).finditer
+    tokenizer.prefix_search = compile_prefix_regex(
+        list(Arabic.Defaults.prefixes or []) + EXTRA_PREFIXES
+    ).search
     return tokenizer
 
 

@@ -178,7 +178,8 @@ CURRENCY_ADJ = [
     "سوري",
 ]
 PERCENT_ONE = ["%", "٪", "بالمئة", "بالمائة", "بالمية"]
-PERCENT_TWO = [["في", "المئة"], ["في", "المائة"], ["في", "المية"]]
+# the clitic tokenizer writes بالمئة as ب + المئة
+PERCENT_TWO = [[p, w] for p in ("في", "ب") for w in ("المئة", "المائة", "المية")]
 UNITS = [
     "كيلومتر",
     "كيلومترا",
