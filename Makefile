@@ -16,7 +16,7 @@ $(STAMP): setup.cfg pyproject.toml $(MODEL_PKG)/meta.json
 	$(BIN)/pip install -q --upgrade pip
 	# torch first, from the CPU wheel, so that nothing later pulls CUDA builds
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,train,dask]'
+	$(BIN)/pip install -q -e '.[dev,train,dask,trf]'
 	$(BIN)/pip install -q --force-reinstall --no-deps ./$(MODEL_PKG)
 	touch $(STAMP)
 

@@ -42,3 +42,20 @@ def pattern_ruler_nlp(name: str, patterns: str) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": True})
     ruler.initialize(lambda: [], nlp=nlp, patterns=spacy.util.registry.misc.get(patterns)())
     return nlp
+
+
+def ud_doc(vocab, words: list[str], pos: list[str], heads: list[int], deps: list[str]):
+    """A Doc with UPOS, a tree, lemmas (the words) and Number=Sing on nouns, for tiny
+    training data."""
+    from spacy.tokens import Doc
+
+    return Doc(
+        vocab,
+        words=words,
+        pos=pos,
+        heads=heads,
+        deps=deps,
+        lemmas=words,
+        morphs=["Number=Sing" if p == "NOUN" else "" for p in pos],
+    )
+
