@@ -16,6 +16,10 @@ EXPECTED_PIPES = [
     "sentencizer",
     "tok2vec",
     "ner",
+    "ud_tok2vec",
+    "morphologizer",
+    "trainable_lemmatizer",
+    "parser",
     "value_ruler",
     "org_ruler",
     "khabar_entity_cleanup",
@@ -72,3 +76,51 @@ def test_seed_article_output_offsets_round_trip(nlp, seed_article):
     for event in doc._.events:
         s, e = event.to_dict()["trigger"]
         assert text[s:e] in event.trigger.text
+
+
+# Hand-written words with their PADT-style analyses (pieces of the written word).
+SEGMENTATIONS = {
+    "والكويت": ["و", "الكويت"],
+    "وبالكويت": ["و", "ب", "الكويت"],
+    "للرئيس": ["ل", "لرئيس"],  # ل + ال fused: the second piece starts after the first ل
+    "رسالته": ["رسالت", "ه"],  # ة written ت before a suffix
+    "حكومتها": ["حكومت", "ها"],
+    "كتابهم": ["كتاب", "هم"],
+    "وسيقول": ["و", "س", "يقول"],
+    "لهم": ["ل", "هم"],
+    "فقال": ["ف", "قال"],
+    "وزير": ["وزير"],  # words that merely begin with a clitic letter
+    "بلد": ["بلد"],
+    "لبنان": ["لبنان"],
+    "بغداد": ["بغداد"],
+    "وزارة": ["وزارة"],
+    "كما": ["كما"],
+}
+
+
+@pytest.mark.parametrize("word", SEGMENTATIONS)
+def test_clitic_segmentation_of_known_words(nlp, word):
+    assert [t.text for t in nlp.make_doc(word)] == SEGMENTATIONS[word]
+
+
+def test_clitic_tokens_keep_offsets_and_carry_underlying_norms(nlp):
+    text = "وقال للصحفيين إن رسالته وصلت إلى بيروت»."
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+    norms = {t.text: t.norm_ for t in doc}
+    assert norms["لصحفيين"] == "الصحفيين"
+    assert norms["رسالت"] == "رساله"  # ة restored (and spelled ه by the NORM normalisation)
+
+
+def test_morphology_lemmas_and_parse(nlp):
+    doc = nlp("وقال الوزير إن الحكومة ستعقد اجتماعا في بغداد. وأضاف أن الاجتماع مهم.")
+    assert doc.has_annotation("POS") and doc.has_annotation("MORPH")
+    assert doc.has_annotation("LEMMA") and doc.has_annotation("DEP")
+    by_text = {t.text: t for t in doc}
+    assert by_text["قال"].pos_ == "VERB"
+    assert by_text["الوزير"].pos_ == "NOUN" and by_text["الوزير"].lemma_ == "وزير"
+    assert by_text["الحكومة"].morph.get("Definite") == ["Def"]
+    assert [s[0].text for s in doc.sents] == ["و", "و"]
+    for sent in doc.sents:
+        assert sum(t.dep_ == "ROOT" for t in sent) == 1
