@@ -135,6 +135,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    from .render import render
+
+    items = list(read_documents(args.input))
+    errors = [item for item in items if isinstance(item, InputError)]
+    docs = [item for item in items if not isinstance(item, InputError)]
+    if not args.gold:
+        results = list(annotate_documents(load_pipeline(args.model), docs))
+        errors += [r for r in results if isinstance(r, InputError)]
+        docs = [r for r in results if not isinstance(r, InputError)]
+    for err in errors:
+        print(f"error: {err} (skipped)", file=sys.stderr)
+    with atomic_output(args.output) as out:
+        out.write(render(docs, title=Path(args.input).name))
+    print(f"rendered {len(docs)} documents, {len(errors)} skipped", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="khabar", description=__doc__)
     parser.add_argument("--version", action="version", version=f"khabar {__version__}")
@@ -211,6 +229,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="a UTF-8 text file (default: our demo article)")
     p.add_argument("--model", default=MODEL_NAME)
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("render", help="an HTML view (right to left) of entities, quotes and events")
+    p.add_argument("input", help="a .txt file, a .json document (or list) or JSONL(.gz)")
+    p.add_argument("-o", "--output", help="output HTML (default: stdout); written atomically")
+    p.add_argument("--model", default=MODEL_NAME, help="installed model name or path")
+    p.add_argument(
+        "--gold",
+        action="store_true",
+        help="render the records' own entities, quotes and events (no model)",
+    )
+    p.set_defaults(func=cmd_render)
     return parser
 
 
