@@ -33,3 +33,10 @@ def test_definite_head_with_nationality_adjective(nlp):
 
 def test_head_noun_alone_is_not_an_organisation(nlp):
     assert orgs(nlp, "أسس شركة كبرى في المدينة") == []
+
+
+def test_name_does_not_run_on_into_a_weekday_or_a_date(nlp):
+    text = "قالت وزارة الخارجية الإسرائيلية الأحد إن"
+    assert orgs(nlp, text) == [("وزارة الخارجية الإسرائيلية", "ORG")]
+    dated = orgs(nlp, "أعلن حزب العمال اليوم", (("اليوم", "DATE"),))
+    assert ("حزب العمال", "ORG") in dated and ("اليوم", "DATE") in dated

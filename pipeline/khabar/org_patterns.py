@@ -19,6 +19,8 @@ from typing import Any
 
 from spacy.util import registry
 
+from .value_patterns import WEEKDAYS
+
 CONSTRUCT_HEADS = [
     "وزارة",
     "حزب",
@@ -101,6 +103,8 @@ NOT_NISBA = [
     "السرية",
 ]
 NAME_LABELS = ["PER", "ORG", "GPE", "LOC", "NORP"]
+# A name does not run on into a date or time: وزارة الخارجية الإسرائيلية الأحد
+VALUE_LABELS = ["DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"]
 DEFINITE = r"^ال\w{2,}$"
 NISBA = r"^ال\w{2,}(ي|ية|يه)$"
 
@@ -111,7 +115,11 @@ def _p(*tokens: dict[str, Any]) -> dict[str, Any]:
 
 def org_patterns() -> list[dict[str, Any]]:
     head = {"TEXT": {"IN": CONSTRUCT_HEADS}}
-    more = {"TEXT": {"REGEX": DEFINITE}, "OP": "{0,2}"}
+    more = {
+        "TEXT": {"REGEX": DEFINITE, "NOT_IN": WEEKDAYS},
+        "ENT_TYPE": {"NOT_IN": VALUE_LABELS},
+        "OP": "{0,2}",
+    }
     return [
         _p(head, {"ENT_TYPE": {"IN": NAME_LABELS}, "OP": "+"}, more),
         _p(head, {"TEXT": {"REGEX": DEFINITE}}, more),
