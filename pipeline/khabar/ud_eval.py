@@ -369,12 +369,14 @@ def gold_texts(sentences: Sequence[Sentence], per_document: bool) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Analyse the gold raw texts with the model and print the scores."""
     from .annotate import load_pipeline
+    from .jsonl import atomic_output
 
     gold = read_conllu(args.gold)
     nlp = load_pipeline(args.model)
     docs = list(nlp.pipe(gold_texts(gold, args.per_document), batch_size=args.batch_size))
     scores = evaluate(from_sentences(gold), from_docs(docs))
     if args.json:
-        args.json.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf8")
+        with atomic_output(str(args.json)) as out:
+            out.write(json.dumps(scores, indent=2) + "\n")
     print(format_scores(scores))
     return 0
