@@ -14,6 +14,7 @@ import pytest
 import khabar.contract
 from khabar.corpus import silver
 from khabar.corpus.raw_news import RawArticle
+from khabar.corpus.select import SELECTION_FILE, selected_ids
 from khabar.corpus.silver import (
     DEFAULT_SETTINGS,
     SilverStats,
@@ -21,7 +22,6 @@ from khabar.corpus.silver import (
     correct_quotes,
     filter_record,
     iter_silver,
-    selected_ids,
     wilson_lower_bound,
 )
 from khabar.corpus.standoff import text_sha1
@@ -240,9 +240,10 @@ def articles(selected: str) -> list[RawArticle]:
 
 
 def test_selection_ids_cover_all_splits() -> None:
-    data = json.loads(silver.SELECTION_PATH.read_text(encoding="utf8"))
+    data = json.loads(SELECTION_FILE.read_text(encoding="utf8"))
     ids = selected_ids()
     assert len(ids) == len(data["documents"]) == 240
+    assert len(selected_ids("test")) == 36 and selected_ids("test") < ids
     assert {d["split"] for d in data["documents"]} == {"train", "dev", "test"}
 
 

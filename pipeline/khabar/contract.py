@@ -16,7 +16,7 @@ register_extensions()
 # Proclitics before the article (والكويت → الكويت, بالعراق → العراق) or before digits
 # (و15 → 15), and the first ل of fused ل + ال (للكويت → لكويت), as ANNOTATION.md's
 # clitic rule writes entity spans.
-_PROCLITICS_BEFORE_ARTICLE = re.compile(
+PROCLITICS_BEFORE_ARTICLE = re.compile(
     r"^(?:[وف]?[بكل]?(?=ال\w)|[وف]?ل(?=ل\w)|[وف]?[بل]?(?=[0-9٠-٩])|)"
 )
 
@@ -29,7 +29,7 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
     since a bare initial و/ب/ل is often part of the name (وليد، بغداد، لبنان)."""
     records = []
     for ent in doc.ents:
-        start = ent.start_char + _PROCLITICS_BEFORE_ARTICLE.match(ent.text).end()
+        start = ent.start_char + PROCLITICS_BEFORE_ARTICLE.match(ent.text).end()
         records.append({"start": start, "end": ent.end_char, "label": ent.label_})
     return records
 

@@ -30,7 +30,8 @@ def _span(doc: Doc, offsets: Offsets | None) -> Span | None:
     return doc.char_span(offsets[0], offsets[1], alignment_mode="expand")
 
 
-def _pair(value: Any) -> Offsets | None:
+def offset_pair(value: Any) -> Offsets | None:
+    """``[start, end]`` from JSON as an int pair; None stays None."""
     return None if value is None else (int(value[0]), int(value[1]))
 
 
@@ -74,9 +75,9 @@ class Quote:
             raise ValueError(f"quote kind must be one of {QUOTE_KINDS}, got {kind!r}")
         return cls(
             doc,
-            _pair(data["content"]),
-            _pair(data.get("cue")),
-            _pair(data.get("speaker")),
+            offset_pair(data["content"]),
+            offset_pair(data.get("cue")),
+            offset_pair(data.get("speaker")),
             data.get("speaker_name"),
             kind,
         )
@@ -111,8 +112,8 @@ class Event:
 
     @classmethod
     def from_dict(cls, doc: Doc, data: dict[str, Any]) -> Event:
-        args = [(a["role"], _pair(a["span"])) for a in data.get("arguments", [])]
-        return cls(doc, _pair(data["trigger"]), data["type"], args)
+        args = [(a["role"], offset_pair(a["span"])) for a in data.get("arguments", [])]
+        return cls(doc, offset_pair(data["trigger"]), data["type"], args)
 
 
 def _records(items: Iterable[Quote | Event | dict[str, Any]]) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .extensions import offset_pair
 from .orthography import normalize
 
 Record = dict[str, Any]
@@ -50,10 +51,6 @@ class PRF:
         return {"p": self.p, "r": self.r, "f": self.f, "n_pred": self.n_pred, "n_gold": self.n_gold}
 
 
-def _pair(value: Sequence[int] | None) -> Pair | None:
-    return None if value is None else (int(value[0]), int(value[1]))
-
-
 def overlap_ratio(a: Pair, b: Pair) -> float:
     """Characters shared by two spans divided by the length of the longer one."""
     shared = min(a[1], b[1]) - max(a[0], b[0])
@@ -65,9 +62,7 @@ def _overlaps(a: Pair, b: Pair) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-def _match_one_to_one(
-    gold: list[Pair], pred: list[Pair], min_ratio: float
-) -> list[tuple[int, int]]:
+def match_one_to_one(gold: list[Pair], pred: list[Pair], min_ratio: float) -> list[tuple[int, int]]:
     """Greedy one-to-one matching, best overlap first; returns (gold index, pred index) pairs."""
     candidates = sorted(
         ((overlap_ratio(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)),
@@ -96,20 +91,20 @@ def score_quotes(pairs: Iterable[tuple[Record, Record]]) -> dict[str, Any]:
     for gold, pred in pairs:
         gq = gold.get("quotes", [])
         pq = pred.get("quotes", [])
-        g_spans = [_pair(q["content"]) for q in gq]
-        p_spans = [_pair(q["content"]) for q in pq]
+        g_spans = [offset_pair(q["content"]) for q in gq]
+        p_spans = [offset_pair(q["content"]) for q in pq]
         for prf in (lenient, exact):
             prf.n_gold += len(gq)
             prf.n_pred += len(pq)
-        exact.tp += len(_match_one_to_one(g_spans, p_spans, 1.0))
-        for gi, pi in _match_one_to_one(g_spans, p_spans, 0.5):
+        exact.tp += len(match_one_to_one(g_spans, p_spans, 1.0))
+        for gi, pi in match_one_to_one(g_spans, p_spans, 0.5):
             lenient.tp += 1
             n_matched += 1
             same_name = normalize_name(gq[gi].get("speaker_name")) == normalize_name(
                 pq[pi].get("speaker_name")
             )
             speaker_ok += same_name
-            cue_ok += _pair(gq[gi].get("cue")) == _pair(pq[pi].get("cue"))
+            cue_ok += offset_pair(gq[gi].get("cue")) == offset_pair(pq[pi].get("cue"))
             if gq[gi].get("speaker") is None:
                 prodrop_matched += 1
                 prodrop_ok += same_name
@@ -144,15 +139,15 @@ def score_events(pairs: Iterable[tuple[Record, Record]]) -> dict[str, Any]:
     trig_id, trig_cls, arg_id, arg_cls = PRF(), PRF(), PRF(), PRF()
     per_type: dict[str, PRF] = defaultdict(PRF)
     for gold, pred in pairs:
-        g_trig = [(_pair(e["trigger"]), e["type"]) for e in gold.get("events", [])]
-        p_trig = [(_pair(e["trigger"]), e["type"]) for e in pred.get("events", [])]
+        g_trig = [(offset_pair(e["trigger"]), e["type"]) for e in gold.get("events", [])]
+        p_trig = [(offset_pair(e["trigger"]), e["type"]) for e in pred.get("events", [])]
         g_args = [
-            (e["type"], _pair(a["span"]), a["role"])
+            (e["type"], offset_pair(a["span"]), a["role"])
             for e in gold.get("events", [])
             for a in e.get("arguments", [])
         ]
         p_args = [
-            (e["type"], _pair(a["span"]), a["role"])
+            (e["type"], offset_pair(a["span"]), a["role"])
             for e in pred.get("events", [])
             for a in e.get("arguments", [])
         ]

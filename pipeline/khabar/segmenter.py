@@ -12,8 +12,8 @@ Every analysis the clitic inventory allows is a candidate; a linear model
 language-wide rather than treebank-specific: how often the stem occurs as a word
 in 15,000 raw news articles compared with the whole word (``وزير`` stays whole
 because ``وزير`` is far more frequent than ``زير``), whether the stem also occurs
-with the article (a noun) or a verb prefix, the clitic strings and the letters
-next to each cut, and the neighbouring words. Words seen in the treebank keep
+with the article (a noun), the clitic strings and the letters next to each cut.
+Words seen in the treebank keep
 their most frequent gold analysis. Without trained weights, the segmenter falls
 back to the frequency comparison alone (the unsupervised baseline).
 """
@@ -97,6 +97,11 @@ def _candidate(word: str, pre: str, suf: str, stem_norm: str) -> Candidate:
     return Candidate(pre, suf, stem_norm, Analysis(tuple(cuts), tuple(norms)))
 
 
+def never_split(word: str) -> bool:
+    """One-letter words and words that do not start with a letter (numbers, marks)."""
+    return len(word) < 2 or not word[0].isalpha()
+
+
 def bucket(count: int) -> int:
     """log2 frequency class of a count (0 for unseen words)."""
     return min(int(math.log2(count + 1)), MAX_BUCKET)
@@ -163,7 +168,7 @@ class CliticSegmenter:
         found = self.memory.get(word) or self._cache.get(word)
         if found is not None:
             return found
-        if len(word) < 2 or not word[0].isalpha():
+        if never_split(word):
             return whole(word)
         cands = candidates(word)
         if self.weights:
@@ -187,7 +192,7 @@ class CliticSegmenter:
         """Averaged-perceptron training on (word, gold analysis) pairs."""
         examples = []
         for word, gold in words:
-            if len(word) < 2 or not word[0].isalpha():
+            if never_split(word):
                 continue
             cands = candidates(word)
             if not any(c.analysis == gold for c in cands):

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import spacy
 import srsly
 from spacy.attrs import NORM
 from spacy.lang.ar import Arabic
@@ -151,6 +152,16 @@ class CliticTokenizer:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> CliticTokenizer:
         return self.from_bytes(Path(path).read_bytes(), exclude=exclude)
+
+
+def clitic_nlp(segmenter: str | Path) -> Language:
+    """A blank Arabic pipeline whose tokenizer is v2 with the segmenter file loaded
+    (for build scripts that tokenize outside a trained pipeline)."""
+    nlp = spacy.blank(
+        "ar", config={"nlp": {"tokenizer": {"@tokenizers": "khabar.ArabicTokenizer.v2"}}}
+    )
+    nlp.tokenizer.initialize(segmenter=str(segmenter))
+    return nlp
 
 
 @registry.tokenizers("khabar.ArabicTokenizer.v2")

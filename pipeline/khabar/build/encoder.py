@@ -47,7 +47,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .pretrain import test_split_ids, write_raw_jsonl
+from ..corpus.select import selected_ids
+from ..tokenizer import clitic_nlp
+from .pretrain import write_raw_jsonl
 
 # A word as written and the offsets where the clitic tokenizer cuts it between letters.
 Word = tuple[str, tuple[int, ...]]
@@ -65,21 +67,11 @@ def iter_texts(raw_jsonl: Path) -> Iterator[str]:
                 yield text
 
 
-def clitic_tokenizer(segmenter: Path) -> Any:
-    import spacy
-
-    nlp = spacy.blank(
-        "ar", config={"nlp": {"tokenizer": {"@tokenizers": "khabar.ArabicTokenizer.v2"}}}
-    )
-    nlp.tokenizer.initialize(segmenter=str(segmenter))
-    return nlp.tokenizer
-
-
 def write_clitic_text(raw_jsonl: Path, out: Path, segmenter: Path) -> Counter[Word]:
     """One paragraph a line, the clitic tokens separated by spaces; returns the counts of
     the words as written (runs of tokens with no space between) with the offsets where
     the clitic tokenizer cuts them between two letters (``وقال`` → ``(1,)``)."""
-    tokenizer = clitic_tokenizer(segmenter)
+    tokenizer = clitic_nlp(segmenter).tokenizer
     words: Counter[Word] = Counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".partial")
@@ -453,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir: Path = args.data_dir or out_dir / "data"
     raw_jsonl = args.raw_jsonl or data_dir / "raw_news.jsonl"
     if not raw_jsonl.exists():
-        n = write_raw_jsonl(raw_jsonl, args.max_words, test_split_ids())
+        n = write_raw_jsonl(raw_jsonl, args.max_words, selected_ids("test"))
         print(f"wrote {n} words to {raw_jsonl}", file=sys.stderr)
     clitic_text = data_dir / "clitic_text.txt"
     words = write_clitic_text(raw_jsonl, clitic_text, args.segmenter)

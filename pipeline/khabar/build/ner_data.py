@@ -20,6 +20,7 @@ from spacy.tokens import DocBin
 from ..corpus.iob import ReadReport
 from ..corpus.ner_sources import SOURCES
 from ..corpus.resegment import resegment
+from ..tokenizer import clitic_nlp
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,12 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sources", nargs="+", default=list(SOURCES), choices=list(SOURCES))
     p.add_argument("--segmenter", type=Path, default=None)
     args = p.parse_args(argv)
-    nlp = spacy.blank("ar")
-    if args.segmenter:
-        nlp = spacy.blank(
-            "ar", config={"nlp": {"tokenizer": {"@tokenizers": "khabar.ArabicTokenizer.v2"}}}
-        )
-        nlp.tokenizer.initialize(segmenter=str(args.segmenter))
+    nlp = clitic_nlp(args.segmenter) if args.segmenter else spacy.blank("ar")
     for name in args.sources:
         for split in ("train", "dev", "test"):
             report = ReadReport()

@@ -24,14 +24,8 @@ from spacy import util
 from spacy.training.pretrain import pretrain
 
 from ..corpus.raw_news import RAW_NEWS_SOURCES, iter_raw_news
+from ..corpus.select import selected_ids
 from ..paths import REPO_ROOT
-
-SELECTION = REPO_ROOT / "corpus" / "selection.json"
-
-
-def test_split_ids(selection: Path = SELECTION) -> set[str]:
-    docs = json.loads(selection.read_text(encoding="utf8"))["documents"]
-    return {d["id"] for d in docs if d["split"] == "test"}
 
 
 def write_raw_jsonl(path: Path, max_words: int, exclude: set[str]) -> int:
@@ -72,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     raw_path = args.out_dir / "raw_news.jsonl"
     if not raw_path.exists():
-        n = write_raw_jsonl(raw_path, args.max_words, test_split_ids())
+        n = write_raw_jsonl(raw_path, args.max_words, selected_ids("test"))
         print(f"wrote {n} words to {raw_path}", file=sys.stderr)
     config = pretrain_config(args, raw_path)
     args.out_dir.mkdir(parents=True, exist_ok=True)

@@ -45,7 +45,7 @@ Each span-set's trigger word is chosen with the ``khabar_events`` lexicon
   An actor whose first word is itself an event word (``هجوم انتحاري`` as source actor) is
   dropped, as is one that overlaps the trigger.
 * Clitics: a span starts after و ف ب ل ك (and after the first ل of لل) as in ANNOTATION.md.
-  The article case comes from ``contract._PROCLITICS_BEFORE_ARTICLE``, trigger words from
+  The article case comes from ``contract.PROCLITICS_BEFORE_ARTICLE``, trigger words from
   the lexicon's own clitic analysis, and a bare و/ف/ب/ل/ك before another word is stripped
   only when the rest of the word also occurs on its own in the GSR texts. Every span is
   then checked with ``validate.span_problems``; a span it rejects is dropped.
@@ -87,7 +87,7 @@ from pathlib import Path
 from typing import Any
 
 from ..components.events import FoldedText, Lexicon, fold, load_lexicon_data
-from ..contract import _PROCLITICS_BEFORE_ARTICLE
+from ..contract import PROCLITICS_BEFORE_ARTICLE
 from ..paths import corpora_dir
 from .validate import NON_CLITIC_NAMES, span_problems
 
@@ -338,7 +338,7 @@ def clitic_length(word: str, vocab: frozenset[str], lexicon: Lexicon | None = No
     rest also occurs as a word of its own in the corpus (``vocab``)."""
     if word in NON_CLITIC_NAMES:
         return 0
-    n = _PROCLITICS_BEFORE_ARTICLE.match(word).end()
+    n = PROCLITICS_BEFORE_ARTICLE.match(word).end()
     if n:
         return n
     if lexicon is not None:

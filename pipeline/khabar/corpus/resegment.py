@@ -36,14 +36,15 @@ def resegment(doc: Doc, tokenize: Callable[[str], Doc]) -> Doc:
             token.is_sent_start = first_piece[i] and bool(doc[word[i]].is_sent_start)
 
     def move(span: Span) -> Span:
-        tokens = [t.i for t in new if t.idx < span.end_char and t.idx + len(t) > span.start_char]
+        covering = new.char_span(span.start_char, span.end_char, alignment_mode="expand")
+        start, end = covering.start, covering.end
         while (
-            len(tokens) > 1
-            and word[tokens[0]] == word[tokens[1]]
-            and new[tokens[0]].text in PROCLITIC_PIECES
+            end - start > 1
+            and word[start] == word[start + 1]
+            and new[start].text in PROCLITIC_PIECES
         ):
-            tokens.pop(0)
-        return Span(new, tokens[0], tokens[-1] + 1, label=span.label_)
+            start += 1
+        return Span(new, start, end, label=span.label_)
 
     ents = [move(ent) for ent in doc.ents]
     for key, group in doc.spans.items():

@@ -34,6 +34,7 @@ from pathlib import Path
 from ..paths import REPO_ROOT, corpora_dir
 from .raw_news import RawArticle, iter_raw_news
 
+SELECTION_FILE = REPO_ROOT / "corpus" / "selection.json"
 SEED = "khabar-corpus-v1"
 PER_GROUP = 20
 TEST_PER_GROUP = 3
@@ -258,9 +259,15 @@ def select(root: Path | None = None) -> dict:
     }
 
 
+def selected_ids(split: str | None = None, path: Path | str = SELECTION_FILE) -> set[str]:
+    """Ids of the articles of ``selection.json`` (of one split, or all)."""
+    docs = json.loads(Path(path).read_text(encoding="utf8"))["documents"]
+    return {str(d["id"]) for d in docs if split is None or d["split"] == split}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=REPO_ROOT / "corpus" / "selection.json")
+    parser.add_argument("--output", type=Path, default=SELECTION_FILE)
     args = parser.parse_args(argv)
     selection = select()
     args.output.write_text(json.dumps(selection, ensure_ascii=False, indent=1) + "\n", "utf8")

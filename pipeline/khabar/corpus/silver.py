@@ -50,21 +50,18 @@ was compared with gold:
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ..paths import REPO_ROOT
-from ..scoring import _match_one_to_one, _pair, normalize_name
+from ..extensions import offset_pair
+from ..scoring import match_one_to_one, normalize_name
 from .raw_news import RawArticle, iter_raw_news
+from .select import selected_ids
 from .standoff import CORPUS_NAMES, id_prefix, text_sha1
-
-SELECTION_PATH = REPO_ROOT / "corpus" / "selection.json"
 
 # --- filter settings (chosen on the train split, see the module docstring) ---
 QUOTE_KINDS = frozenset({"direct", "mixed"})
@@ -210,8 +207,8 @@ def wilson_lower_bound(correct: int, n: int, z: float = WILSON_Z) -> float:
 def correct_quotes(gold: list[dict[str, Any]], kept: list[dict[str, Any]]) -> list[bool]:
     """Per kept quote: matches a gold quote leniently (one-to-one, as ``score_quotes``)
     and has the same normalised ``speaker_name``."""
-    pairs = _match_one_to_one(
-        [_pair(q["content"]) for q in gold], [_pair(q["content"]) for q in kept], 0.5
+    pairs = match_one_to_one(
+        [offset_pair(q["content"]) for q in gold], [offset_pair(q["content"]) for q in kept], 0.5
     )
     ok = [False] * len(kept)
     for gi, pi in pairs:
@@ -223,10 +220,10 @@ def correct_quotes(gold: list[dict[str, Any]], kept: list[dict[str, Any]]) -> li
 
 def correct_events(gold: list[dict[str, Any]], kept: list[dict[str, Any]]) -> list[bool]:
     """Per kept event: its trigger span and type equal an unused gold trigger's."""
-    unused = [(_pair(e["trigger"]), e["type"]) for e in gold]
+    unused = [(offset_pair(e["trigger"]), e["type"]) for e in gold]
     ok = []
     for e in kept:
-        key = (_pair(e["trigger"]), e["type"])
+        key = (offset_pair(e["trigger"]), e["type"])
         ok.append(key in unused)
         if key in unused:
             unused.remove(key)
@@ -239,13 +236,13 @@ def correct_arguments(gold: list[dict[str, Any]], kept: list[dict[str, Any]]) ->
     ok = []
     for e in kept:
         gold_args = [
-            (a["role"], _pair(a["span"]))
+            (a["role"], offset_pair(a["span"]))
             for g in gold
-            if _pair(g["trigger"]) == _pair(e["trigger"]) and g["type"] == e["type"]
+            if offset_pair(g["trigger"]) == offset_pair(e["trigger"]) and g["type"] == e["type"]
             for a in g.get("arguments", [])
         ]
         for a in e.get("arguments", []):
-            s = _pair(a["span"])
+            s = offset_pair(a["span"])
             ok.append(
                 any(r == a["role"] and min(gs[1], s[1]) > max(gs[0], s[0]) for r, gs in gold_args)
             )
@@ -306,12 +303,6 @@ def format_precision(counts: dict[str, dict[str, int]], split: str = "dev") -> s
 
 
 # --- streaming the raw news ---
-
-
-def selected_ids(path: Path | str = SELECTION_PATH) -> set[str]:
-    """Ids of every article of ``selection.json`` (all splits)."""
-    data = json.loads(Path(path).read_text(encoding="utf8"))
-    return {str(doc["id"]) for doc in data["documents"]}
 
 
 def silver_line(article: RawArticle, kept: dict[str, Any]) -> dict[str, Any]:
