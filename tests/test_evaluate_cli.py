@@ -125,8 +125,11 @@ def test_evaluate_prints_the_contract_scores(tmp_path, model_dir, capsys):
     gold.write_text(
         "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in GOLD), encoding="utf8"
     )
-    assert main(["evaluate", str(gold), "--model", str(model_dir), "--json"]) == 0
+    output = tmp_path / "scores" / "corpus.json"
+    args = ["evaluate", str(gold), "--model", str(model_dir), "--json", "--output", str(output)]
+    assert main(args) == 0
     s = json.loads(capsys.readouterr().out)
+    assert json.loads(output.read_text(encoding="utf8")) == s
     q, e, n = s["quotes"], s["events"], s["entities"]
     # one gold quote (19 chars), one predicted (11 chars inside it): 11/19 >= 0.5, not exact;
     # speaker name wrong, cue right

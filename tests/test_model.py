@@ -25,7 +25,7 @@ EXPECTED_PIPES = [
     "khabar_entity_cleanup",
     "khabar_entity_propagation",
     "khabar_quotes",
-    "khabar_events",
+    "khabar_event_model",
 ]
 
 
@@ -41,8 +41,8 @@ def test_fresh_process_load_lists_every_component():
 
 
 def test_exclude_and_disable_work_as_in_spacy():
-    nlp = spacy.load(MODEL_NAME, exclude=["khabar_events"], disable=["ner"])
-    assert "khabar_events" not in nlp.component_names
+    nlp = spacy.load(MODEL_NAME, exclude=["khabar_event_model"], disable=["ner"])
+    assert "khabar_event_model" not in nlp.component_names
     assert "ner" in nlp.disabled
     doc = nlp("التقى الوزير نظيره في الكويت.")
     assert doc._.events == [] and doc.ents == ()  # no NER, and no value for the patterns
@@ -124,3 +124,24 @@ def test_morphology_lemmas_and_parse(nlp):
     assert [s[0].text for s in doc.sents] == ["و", "و"]
     for sent in doc.sents:
         assert sum(t.dep_ == "ROOT" for t in sent) == 1
+
+
+def test_seed_article_events(nlp, seed_article):
+    """The events the event issue names: the Contact.Meet events with Place and Time, and
+    the Conflict.Attack trigger عمليات; no event without a trigger in the text."""
+    text = seed_article["text"]
+    found = [e.to_dict() for e in nlp(text)._.events]
+    predicted = {(tuple(e["trigger"]), e["type"]) for e in found}
+    gold = {(tuple(e["trigger"]), e["type"]) for e in seed_article["events"]}
+    meets = {g for g in gold if g[1] == "Contact.Meet"}
+    assert meets <= predicted
+    assert any(text[slice(*t)] == "عمليات" and k == "Conflict.Attack" for t, k in predicted)
+    args = [(a["role"], text[slice(*a["span"])]) for e in found for a in e["arguments"]]
+    assert ("Place", "الكويت") in args and ("Time", "امس الاثنين") in args
+
+
+def test_event_model_keeps_its_settings_and_learned_data(nlp):
+    events = nlp.get_pipe("khabar_event_model")
+    assert events.labels[0] == "O" and len(events.labels) > 20
+    assert "None" in events.cfg["roles"] and "Place" in events.cfg["type_roles"]["Contact.Meet"]
+    assert 0 < events.trigger_add <= 1 and 0 < events.argument_add <= 1

@@ -1,8 +1,10 @@
 """The configs on tiny data we write, offline: configs/ud.cfg and configs/ner.cfg train for
-2 steps and reload; configs/md.cfg assembles the shipped pipeline from their outputs."""
+2 steps and reload; configs/md.cfg assembles the shipped pipeline from their outputs, and
+configs/events.cfg trains the event model on top of that assembled pipeline."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +94,7 @@ TEXT = "وقال خالد الجارالله: «نعمل معا». وأضاف أ
 
 def test_every_config_is_trained_or_assembled_here():
     # trf.cfg is tested in tests/test_trf.py
-    assert {c.stem for c in CONFIG_DIR.glob("*.cfg")} == {*TRAINED, "md", "trf"}
+    assert {c.stem for c in CONFIG_DIR.glob("*.cfg")} == {*TRAINED, "md", "events", "trf"}
 
 
 @pytest.mark.slow
@@ -107,26 +109,59 @@ def test_config_trains_two_steps_and_reloads(name: str, trained):
         assert doc.has_annotation("LEMMA")
 
 
-@pytest.mark.slow
-def test_md_config_assembles_the_shipped_pipeline(trained, tmp_path: Path):
-    tiny, outputs = trained
+def assemble(out: Path, tiny: dict[str, str], outputs: dict[str, Path], *extra: str) -> Path:
     overrides = [f"--{k}={v}" for k, v in tiny.items() if k in ("paths.vectors", "paths.segmenter")]
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "spacy",
-            "assemble",
-            str(CONFIG_DIR / "md.cfg"),
-            str(tmp_path / "md"),
-        ]
+        [sys.executable, "-m", "spacy", "assemble", str(CONFIG_DIR / "md.cfg"), str(out)]
         + overrides
-        + [f"--paths.ner_model={outputs['ner']}", f"--paths.ud_model={outputs['ud']}"],
+        + [f"--paths.ner_model={outputs['ner']}", f"--paths.ud_model={outputs['ud']}", *extra],
         check=True,
         capture_output=True,
     )
-    nlp = spacy.load(tmp_path / "md")
-    assert nlp.pipe_names == spacy.util.load_config(CONFIG_DIR / "md.cfg")["nlp"]["pipeline"]
+    return out
+
+
+MD_PIPELINE = spacy.util.load_config(CONFIG_DIR / "md.cfg")["nlp"]["pipeline"]
+TEXT_WITH_EVENT = "وقال خالد الجارالله إن الاجتماع عقد في الكويت."
+
+
+@pytest.fixture(scope="module")
+def events_model(trained, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """configs/events.cfg trained 2 steps on the base assembly (md.cfg without the event
+    model, as project.yml's assemble-base), on one article in a records file."""
+    tiny, outputs = trained
+    folder = tmp_path_factory.mktemp("events")
+    base_pipeline = [name for name in MD_PIPELINE if name != "khabar_event_model"]
+    base = assemble(folder / "base", tiny, outputs, f"--nlp.pipeline={json.dumps(base_pipeline)}")
+    text = TEXT_WITH_EVENT
+    start, place = text.index("الاجتماع"), text.index("الكويت")
+    event = {"trigger": [start, start + 8], "type": "Contact.Meet",
+             "arguments": [{"role": "Place", "span": [place, place + 6]}]}
+    records = folder / "records.jsonl"
+    records.write_text("".join(
+        json.dumps({"text": text, "events": [event], "split": split}, ensure_ascii=False) + "\n"
+        for split in ("train", "dev")))
+    overrides = {"paths.base": str(base), "paths.annotations": str(records),
+                 "training.max_steps": 2, "training.eval_frequency": 1}
+    train(CONFIG_DIR / "events.cfg", folder / "events", overrides=overrides)
+    return folder / "events" / "model-last"
+
+
+@pytest.mark.slow
+def test_events_config_trains_on_the_base_pipeline(events_model: Path):
+    nlp = spacy.load(events_model)
+    assert nlp.pipe_names == spacy.util.load_config(CONFIG_DIR / "events.cfg")["nlp"]["pipeline"]
+    assert nlp.get_pipe("khabar_event_model").labels == ("O", "Contact.Meet")
+    assert [t.text for t in nlp(TEXT)][:2] == ["و", "قال"]  # the base pipeline's tokenizer
+    assert isinstance(nlp(TEXT_WITH_EVENT)._.events, list)
+
+
+@pytest.mark.slow
+def test_md_config_assembles_the_shipped_pipeline(trained, events_model: Path, tmp_path: Path):
+    tiny, outputs = trained
+    md = assemble(tmp_path / "md", tiny, outputs, f"--paths.events_model={events_model}")
+    nlp = spacy.load(md)
+    assert nlp.pipe_names == MD_PIPELINE
     doc = nlp(TEXT)
     assert [t.text for t in doc][:2] == ["و", "قال"]
     assert doc.has_annotation("SENT_START") and doc.has_annotation("DEP")

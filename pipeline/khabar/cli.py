@@ -97,6 +97,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"error: {err}", file=sys.stderr)
         return 2
     scores = score_records(gold, pred)
+    if args.output:
+        with atomic_output(args.output) as out:
+            out.write(json.dumps(scores, indent=2, ensure_ascii=False) + "\n")
     print(json.dumps(scores, indent=2, ensure_ascii=False) if args.json else format_scores(scores))
     return 0
 
@@ -189,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=MODEL_NAME)
     p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--output", help="also write the scores as JSON here")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("evaluate-ner", help="NER on ANERcorp in its 4 classes (exact-span F1)")

@@ -1,11 +1,11 @@
 """Package a trained pipeline as ``models/ar_khabar_md-VERSION`` (a pip-installable folder).
 
-``python -m khabar.build.package training/md models [--scores training/evaluation]``
+``python -m khabar.build.package training/events/model-best models [--scores training/evaluation]``
 
 Runs ``spacy package`` with our meta (sources and licences of the training data, and
 the test scores that ``spacy project run evaluate`` wrote to ``--scores``:
-``anercorp_test.json`` and ``padt_test.json``) and replaces the previous package
-folder only once the new one is complete.
+``anercorp_test.json``, ``padt_test.json`` and ``corpus_test.json``) and replaces the
+previous package folder only once the new one is complete.
 """
 
 from __future__ import annotations
@@ -56,13 +56,22 @@ SOURCES = [
         "name": "SaudiNewsNet (Alhagri 2015)",
         "url": "https://github.com/parallelfold/SaudiNewsNet",
         "license": "CC BY-NC-SA 4.0",
-        "used_for": "floret vectors, pretraining, segmenter word frequencies",
+        "used_for": "floret vectors, pretraining, segmenter word frequencies; texts of our "
+        "annotated corpus (event model)",
     },
     {
         "name": "ANT corpus v1.1 and multi-source v2.1 (Chouigui et al.)",
         "url": "https://github.com/antcorpus",
         "license": "Apache-2.0 + citation; texts (c) publishers",
-        "used_for": "floret vectors, pretraining, segmenter word frequencies",
+        "used_for": "floret vectors, pretraining, segmenter word frequencies; texts of our "
+        "annotated corpus (event model)",
+    },
+    {
+        "name": "khabar annotated news corpus (ours; stand-off over the ANT and SaudiNewsNet "
+        "texts above), train split",
+        "url": "corpus/ in the khabar repository",
+        "license": "annotations ours; texts as their sources",
+        "used_for": "event model (khabar_event_model)",
     },
 ]
 LICENSE = "CC BY-NC-SA 4.0 (non-commercial: trained on research-only and NC data)"
@@ -71,6 +80,7 @@ LICENSE = "CC BY-NC-SA 4.0 (non-commercial: trained on research-only and NC data
 SCORE_FILES = {
     "performance_anercorp_test": "anercorp_test.json",
     "performance_padt_test": "padt_test.json",
+    "performance_corpus_test": "corpus_test.json",
 }
 
 
@@ -104,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     meta = build_meta(args.model_dir, args.version, args.scores)
     final = args.out_dir / f"ar_khabar_md-{args.version}"
+    args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.out_dir) as tmp:
         meta_path = Path(tmp) / "meta.json"
         meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf8")

@@ -372,7 +372,7 @@ class Trigger:
         return self.entry.group.type
 
 
-class _DocEvents:
+class DocEvents:
     """Finds the events of one Doc; holds the folded text, words, sentences and mentions."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
@@ -469,6 +469,12 @@ class _DocEvents:
             if mention is not None:
                 found.append(mention)
         return found
+
+    def candidate_mentions(self) -> list[Mention]:
+        """Every mention the rules may take as an argument: entities, time patterns and
+        noun phrases, in text order (the trained argument model scores the same set)."""
+        phrases = [m for found in self.phrases_by_sentence.values() for m in found]
+        return sorted([*self.entities, *self.pattern_times, *phrases], key=lambda m: m.span)
 
     def entity_words_of(self, labels: frozenset[str]) -> set[int]:
         return {i for m in self.entities if m.label in labels
@@ -1011,13 +1017,11 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built from the tokens on every access: read it once
-        doc._.events = _DocEvents(doc, self.lexicon).events() if text.strip() else []
+        doc._.events = DocEvents(doc, self.lexicon).events() if text.strip() else []
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, float]:
-        """Flat ``events_*`` P/R/F of ``khabar.scoring.score_events`` (as ``khabar evaluate``)."""
-        pairs = [(doc_to_record(eg.reference), doc_to_record(eg.predicted)) for eg in examples]
-        return flatten_event_scores(score_events(pairs))
+        return score_event_examples(examples)
 
     def to_bytes(self, exclude: Iterable[str] = ()) -> bytes:
         return srsly.json_dumps(self.lexicon.data).encode("utf8")
@@ -1036,6 +1040,12 @@ class EventExtractor:
         return self
 
 
+def score_event_examples(examples: Iterable[Example]) -> dict[str, float]:
+    """Flat ``events_*`` P/R/F of ``khabar.scoring.score_events`` (as ``khabar evaluate``)."""
+    pairs = [(doc_to_record(eg.reference), doc_to_record(eg.predicted)) for eg in examples]
+    return flatten_event_scores(score_events(pairs))
+
+
 def flatten_event_scores(scores: dict[str, Any]) -> dict[str, float]:
     """``events_trigger_cls_f``-style keys, as spaCy's score weights need flat floats."""
     return {
@@ -1045,17 +1055,21 @@ def flatten_event_scores(scores: dict[str, Any]) -> dict[str, float]:
     }
 
 
+# Model selection weighs the two scores the issue sets targets for equally.
+EVENT_SCORE_WEIGHTS: dict[str, float | None] = {
+    "events_trigger_cls_f": 0.5,
+    "events_trigger_id_f": 0.0,
+    "events_arg_id_f": 0.0,
+    "events_arg_cls_f": 0.5,
+    **{f"events_{s}_{k}": None for s in _SCORE_KEYS for k in ("p", "r")},
+}
+
+
 @Language.factory(
     "khabar_events",
     assigns=["doc._.events"],
     default_config={"lexicon_path": None},
-    default_score_weights={
-        "events_trigger_cls_f": 1.0,
-        "events_trigger_id_f": 0.0,
-        "events_arg_id_f": 0.0,
-        "events_arg_cls_f": 0.0,
-        **{f"events_{s}_{k}": None for s in _SCORE_KEYS for k in ("p", "r")},
-    },
+    default_score_weights=EVENT_SCORE_WEIGHTS,
 )
 def make_event_extractor(nlp: Language, name: str, lexicon_path: str | None) -> EventExtractor:
     """The packaged lexicon unless ``lexicon_path`` names another JSON file."""

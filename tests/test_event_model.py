@@ -1,0 +1,167 @@
+"""khabar_event_model: the trained trigger and argument classifiers on sentences we wrote.
+
+A small pipeline (our tokenizer, a fresh tok2vec, the event model) is trained on a few
+annotated sentences until it reproduces them. The lexicon rules find the trigger اجتمع but
+not its Place (there is no NER here), and neither the trigger هبطت nor its Destination: the
+trained classifiers must add those. The tests also check that the events come out as
+contract records, survive serialization, and that bad set-ups fail with a message that
+says what is missing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+
+from khabar.contract import set_annotations_from_record
+from khabar.corpus.reader import create_contract_corpus
+from tests.conftest import TOKENIZER_CONFIG
+
+TOK2VEC = {
+    "model": {
+        "@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 32,
+        "depth": 1, "embed_size": 500, "window_size": 1, "maxout_pieces": 2,
+        "subword_features": True,
+    }
+}
+
+
+def record(text: str, events: list[tuple[str, str, list[tuple[str, str]]]]) -> dict[str, Any]:
+    """A contract record from (trigger word, type, [(role, argument words)])."""
+    def span(words: str) -> list[int]:
+        start = text.index(words)
+        return [start, start + len(words)]
+
+    return {
+        "text": text,
+        "events": [
+            {"trigger": span(trigger), "type": etype,
+             "arguments": [{"role": role, "span": span(words)} for role, words in args]}
+            for trigger, etype, args in events
+        ],
+    }
+
+
+TRANSPORT = "Movement.Transport"
+RECORDS = [
+    record("اجتمع الرئيس مع الوزير في بغداد .", [("اجتمع", "Contact.Meet", [("Place", "بغداد")])]),
+    record("هبطت الطائرة في عمان .", [("هبطت", TRANSPORT, [("Destination", "عمان")])]),
+    record("هبطت المروحية في دمشق .", [("هبطت", TRANSPORT, [("Destination", "دمشق")])]),
+    record("تحدث الرئيس عن الاقتصاد .", []),
+]
+
+
+def make_nlp() -> Language:
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("tok2vec", config=TOK2VEC)
+    nlp.add_pipe("khabar_event_model", config={"max_distance": 10})
+    return nlp
+
+
+def examples(nlp: Language) -> list[Example]:
+    return [
+        Example(nlp.make_doc(r["text"]), set_annotations_from_record(nlp.make_doc(r["text"]), r))
+        for r in RECORDS
+    ]
+
+
+@pytest.fixture(scope="module")
+def trained() -> Language:
+    spacy.util.fix_random_seed(0)
+    nlp = make_nlp()
+    train = examples(nlp)
+    optimizer = nlp.initialize(lambda: train)
+    for _ in range(60):
+        nlp.update(train, sgd=optimizer, drop=0.0)
+    return nlp
+
+
+def records_of(nlp: Language, text: str) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in nlp(text)._.events]
+
+
+def test_labels_and_roles_come_from_the_training_data(trained: Language):
+    model = trained.get_pipe("khabar_event_model")
+    assert model.labels == ("O", "Contact.Meet", TRANSPORT)
+    assert model.cfg["type_roles"] == {"Contact.Meet": ["Place"], TRANSPORT: ["Destination"]}
+    assert "هبطت" in model.cfg["trigger_words"]
+
+
+def test_adds_what_the_rules_miss(trained: Language):
+    for gold in RECORDS:
+        assert records_of(trained, gold["text"]) == gold["events"]
+
+
+def test_keeps_the_rule_events(trained: Language):
+    text = "غادر الوزير إلى عمان أمس ."  # a lexicon trigger never seen in training
+    (event,) = records_of(trained, text)
+    assert text[slice(*event["trigger"])] == "غادر" and event["type"] == TRANSPORT
+    roles = {a["role"]: text[slice(*a["span"])] for a in event["arguments"]}
+    assert roles["Destination"] == "عمان" and roles["Time"] == "أمس"
+
+
+def test_scores_like_the_contract(trained: Language):
+    scores = trained.evaluate(examples(trained))
+    assert scores["events_trigger_cls_f"] == 1.0
+    assert scores["events_arg_cls_f"] == 1.0
+
+
+def test_to_disk_and_bytes_keep_the_predictions(trained: Language, tmp_path: Path):
+    text = RECORDS[0]["text"]
+    trained.to_disk(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    assert records_of(loaded, text) == records_of(trained, text)
+    fresh = make_nlp()
+    fresh.get_pipe("khabar_event_model").from_bytes(
+        trained.get_pipe("khabar_event_model").to_bytes())
+    fresh.get_pipe("tok2vec").from_bytes(trained.get_pipe("tok2vec").to_bytes())
+    assert records_of(fresh, text) == records_of(trained, text)
+    cfg = json.loads((tmp_path / "nlp" / "khabar_event_model" / "cfg").read_text())
+    assert cfg["roles"] == ["None", "Destination", "Place"]
+
+
+def test_thresholds_are_settings_of_the_loaded_pipeline(trained: Language, tmp_path: Path):
+    trained.to_disk(tmp_path / "nlp")
+    strict = {"components": {"khabar_event_model": {"trigger_add": 1.01, "argument_add": 1.01}}}
+    nlp = spacy.load(tmp_path / "nlp", config=strict)
+    assert records_of(nlp, RECORDS[1]["text"]) == []  # هبطت is the model's, not the rules'
+    (meet,) = records_of(nlp, RECORDS[0]["text"])
+    assert meet["type"] == "Contact.Meet" and meet["arguments"] == []  # Place was the model's
+
+
+def test_empty_and_whitespace_docs(trained: Language):
+    assert trained("")._.events == []
+    assert trained(" \n ")._.events == []
+
+
+def test_without_a_tok2vec_the_error_says_what_is_missing():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    nlp.add_pipe("khabar_event_model")
+    with pytest.raises(ValueError, match="doc.tensor"):
+        nlp.initialize(lambda: examples(nlp))
+
+
+def test_without_gold_events_the_error_says_so():
+    nlp = make_nlp()
+    bare = [Example(nlp.make_doc("نص بلا أحداث ."), nlp.make_doc("نص بلا أحداث ."))]
+    with pytest.raises(ValueError, match="no gold events"):
+        nlp.initialize(lambda: bare)
+
+
+def test_reader_takes_a_records_file_and_names_the_bad_line(tmp_path: Path):
+    path = tmp_path / "records.jsonl"
+    lines = [json.dumps({**r, "split": "train"}, ensure_ascii=False) for r in RECORDS[:2]]
+    path.write_text("\n".join([*lines, json.dumps({**RECORDS[2], "split": "dev"})]) + "\n")
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    train = list(create_contract_corpus("train", annotations=str(path))(nlp))
+    assert [eg.reference.text for eg in train] == [r["text"] for r in RECORDS[:2]]
+    assert [e.to_dict() for e in train[1].reference._.events] == RECORDS[1]["events"]
+    path.write_text(lines[0] + "\n{oops\n")
+    with pytest.raises(ValueError, match=r"records.jsonl:2"):
+        list(create_contract_corpus("train", annotations=str(path))(nlp))
