@@ -162,6 +162,10 @@ def test_reader_takes_a_records_file_and_names_the_bad_line(tmp_path: Path):
     train = list(create_contract_corpus("train", annotations=str(path))(nlp))
     assert [eg.reference.text for eg in train] == [r["text"] for r in RECORDS[:2]]
     assert [e.to_dict() for e in train[1].reference._.events] == RECORDS[1]["events"]
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(RECORDS[3], ensure_ascii=False) + "\n")  # no split: added as is
+    more = list(create_contract_corpus("train", annotations=str(path), extra=str(extra))(nlp))
+    assert [eg.reference.text for eg in more] == [r["text"] for r in (*RECORDS[:2], RECORDS[3])]
     path.write_text(lines[0] + "\n{oops\n")
     with pytest.raises(ValueError, match=r"records.jsonl:2"):
         list(create_contract_corpus("train", annotations=str(path))(nlp))
