@@ -36,6 +36,19 @@ def blank_nlp() -> Language:
     return nlp
 
 
+def rule_pipeline(entities: dict[str, str]) -> Language:
+    """Our tokenizer, the sentencizer, fixed entities (text → label) and the rule quote and
+    event components: a small pipeline whose outputs tests can work out by hand."""
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [{"label": label, "pattern": text} for text, label in entities.items()]
+    )
+    nlp.add_pipe("khabar_quotes")
+    nlp.add_pipe("khabar_events")
+    return nlp
+
+
 def pattern_ruler_nlp(name: str, patterns: str) -> Language:
     """Our tokenizer and one entity ruler initialised like configs/md.cfg does it."""
     nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 
 from khabar.cli import main
-from tests.conftest import TOKENIZER_CONFIG
+from tests.conftest import rule_pipeline
 
 pytest.importorskip("distributed")
 
@@ -23,13 +22,7 @@ ARTICLES = [
 
 @pytest.fixture()
 def small_model(tmp_path: Path) -> Path:
-    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("entity_ruler").add_patterns(
-        [{"label": "GPE", "pattern": "عمان"}, {"label": "PER", "pattern": "خالد سالم"}]
-    )
-    nlp.add_pipe("khabar_quotes")
-    nlp.add_pipe("khabar_events")
+    nlp = rule_pipeline({"عمان": "GPE", "خالد سالم": "PER"})
     nlp.to_disk(tmp_path / "model")
     return tmp_path / "model"
 

@@ -151,3 +151,27 @@ def test_evaluate_reports_a_bad_gold_line(tmp_path, model_dir, capsys):
     gold.write_text(json.dumps(GOLD[0], ensure_ascii=False) + "\n{broken\n", encoding="utf8")
     assert main(["evaluate", str(gold), "--model", str(model_dir)]) == 2
     assert f"{gold}:2:" in capsys.readouterr().err
+
+
+def test_spacy_evaluate_on_the_exported_docbin_agrees_with_khabar_evaluate(tmp_path, capsys):
+    """``khabar corpus export -o gold.spacy`` is for ``spacy evaluate``: the scores the
+    components report from its Docs equal what ``khabar evaluate`` computes on the JSONL."""
+    from spacy.training import Corpus
+
+    from khabar.cli import write_docbin
+    from tests.conftest import rule_pipeline
+
+    nlp = rule_pipeline({"خالد سالم": "PER", "دمشق": "GPE"})
+    nlp.to_disk(tmp_path / "model")
+    write_docbin(GOLD, str(tmp_path / "gold.spacy"), nlp)
+    scores = nlp.evaluate(list(Corpus(tmp_path / "gold.spacy")(nlp)))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in GOLD))
+    assert main(["evaluate", str(gold), "--model", str(tmp_path / "model"), "--json"]) == 0
+    expected = json.loads(capsys.readouterr().out)
+    events, quotes = expected["events"], expected["quotes"]
+    assert events["trigger_classification"]["n_gold"] == 1 and quotes["quotes_matched"] == 1
+    assert scores["events_trigger_cls_f"] == events["trigger_classification"]["f"]
+    assert scores["events_arg_cls_f"] == events["argument_classification"]["f"]
+    assert scores["quotes_lenient_f"] == quotes["quotes_lenient"]["f"]
+    assert scores["quotes_speaker_acc"] == quotes["speaker_name_acc"]

@@ -119,10 +119,27 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
     from .corpus.standoff import load_corpus
 
     records = load_corpus(args.folder, split=args.split)
-    with atomic_output(args.output) as out:
-        out.writelines(dumps(r) + "\n" for r in records)
+    if args.output.endswith(".spacy"):
+        write_docbin(records, args.output, load_pipeline(args.model))
+    else:
+        with atomic_output(args.output) as out:
+            out.writelines(dumps(r) + "\n" for r in records)
     print(f"wrote {len(records)} documents to {args.output}", file=sys.stderr)
     return 0
+
+
+def write_docbin(records: Sequence[dict[str, Any]], path: str, nlp: Any) -> None:
+    """Gold records as a DocBin (with user data: quotes and events) on ``nlp``'s tokens,
+    so that ``spacy evaluate MODEL path`` reports the contract scores of our components."""
+    from spacy.tokens import DocBin
+
+    from .contract import set_annotations_from_record
+
+    docs = DocBin(store_user_data=True)
+    for record in records:
+        docs.add(set_annotations_from_record(nlp.make_doc(record["text"]), record))
+    with atomic_output(path, binary=True) as out:
+        out.write(docs.to_bytes())
 
 
 def cmd_corpus_validate(args: argparse.Namespace) -> int:
@@ -213,8 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = corpus_sub.add_parser("stats", help="documents, quotes, events, entities per split")
     corpus_stats.add_arguments(p)
     p.set_defaults(func=corpus_stats.run)
-    p = corpus_sub.add_parser("export", help="write the corpus (texts resolved) as gold JSONL")
-    p.add_argument("-o", "--output", required=True)
+    p = corpus_sub.add_parser(
+        "export", help="write the corpus (texts resolved) as gold JSONL, or a .spacy DocBin"
+    )
+    p.add_argument("-o", "--output", required=True, help="*.jsonl, or *.spacy for spacy evaluate")
+    p.add_argument("--model", default=MODEL_NAME, help="whose tokenizer makes the .spacy docs")
     p.add_argument("--split", choices=["train", "dev", "test"])
     p.add_argument("--folder", help="stand-off folder (default: corpus/annotations)")
     p.set_defaults(func=cmd_corpus_export)

@@ -96,19 +96,21 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def atomic_output(path: str | None) -> Iterator[TextIO]:
-    """A text stream that becomes ``path`` only when the block ends without error.
+def atomic_output(path: str | None, binary: bool = False) -> Iterator[IO[Any]]:
+    """A text (or ``binary``) stream that becomes ``path`` only when the block ends
+    without error.
 
     ``None`` or ``-`` writes to stdout."""
     if path in (None, "-"):
-        yield sys.stdout
-        sys.stdout.flush()
+        stream = sys.stdout.buffer if binary else sys.stdout
+        yield stream
+        stream.flush()
         return
     dest = Path(path)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf8") as f:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf8") as f:
             yield f
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, dest)
