@@ -61,6 +61,13 @@ class DocAnalysis:
     sentence_of: numpy.ndarray
     # role the rules gave candidate ``offsets`` for the trigger ending at token ``i``
     rule_args: dict[tuple[int, Offsets], str] = field(default_factory=dict)
+    # the rules' events by their trigger tokens, and the candidates by sentence
+    rule_events_at: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    candidates_in: dict[int, list[Candidate]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for cand in self.candidates:
+            self.candidates_in.setdefault(int(self.sentence_of[cand.start]), []).append(cand)
 
 
 def token_range(doc: Doc, offsets: Offsets) -> tuple[int, int] | None:
@@ -78,17 +85,20 @@ def analyse(doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     rule_events = rules.events() if rules else []
     rule_types = [NO_RULE] * len(doc)
     rule_args: dict[tuple[int, Offsets], str] = {}
+    rule_events_at: dict[tuple[int, int], dict[str, Any]] = {}
     for event in rule_events:
         tokens = token_range(doc, offset_pair(event["trigger"]))
         if tokens is None:
             continue
+        rule_events_at.setdefault(tokens, event)
         for i in range(*tokens):
             rule_types[i] = event["type"]
         for arg in event["arguments"]:
             rule_args[(tokens[1] - 1, offset_pair(arg["span"]))] = arg["role"]
     mentions = rules.candidate_mentions() if rules else []
     candidates = _candidates(doc, [(m.span, m.label) for m in mentions])
-    return DocAnalysis(doc, rule_events, rule_types, candidates, sentence_of, rule_args)
+    return DocAnalysis(doc, rule_events, rule_types, candidates, sentence_of, rule_args,
+                       rule_events_at)
 
 
 def _candidates(doc: Doc, mentions: Iterable[tuple[Offsets, str]]) -> list[Candidate]:
@@ -196,11 +206,9 @@ def pair_candidates(
 ) -> list[Candidate]:
     """Candidates in the trigger's sentence within ``max_distance`` tokens, not inside it."""
     start, end = trigger
-    sentence = analysis.sentence_of[start]
     return [
-        c for c in analysis.candidates
-        if analysis.sentence_of[c.start] == sentence
-        and (c.end <= start or c.start >= end)
+        c for c in analysis.candidates_in.get(int(analysis.sentence_of[start]), [])
+        if (c.end <= start or c.start >= end)
         and min(abs(c.start - start), abs(c.root - start)) <= max_distance
     ]
 

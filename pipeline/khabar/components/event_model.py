@@ -186,10 +186,9 @@ class TrainedEventExtractor(TrainablePipe):
     ) -> list[tuple[str, Offsets]]:
         """The rules' arguments of the rule trigger on ``tokens`` (none for a trigger the
         model added)."""
-        for event in analysis.rule_events:
-            if token_range(analysis.doc, offset_pair(event["trigger"])) == tokens:
-                return [(a["role"], offset_pair(a["span"])) for a in event["arguments"]]
-        return []
+        event = analysis.rule_events_at.get(tokens)
+        return [] if event is None else [
+            (a["role"], offset_pair(a["span"])) for a in event["arguments"]]
 
     def _trigger_spans(
         self, analysis: DocAnalysis, labels: list[str]
@@ -198,12 +197,8 @@ class TrainedEventExtractor(TrainablePipe):
         offsets are the rules' where a rule trigger lies on the same tokens (the rules know
         which letters are clitics), else the tokens' own."""
         doc = analysis.doc
-        rule_spans = {}
-        for event in analysis.rule_events:
-            offsets = offset_pair(event["trigger"])
-            tokens = token_range(doc, offsets)
-            if tokens is not None:
-                rule_spans[tokens] = offsets
+        rule_spans = {tokens: offset_pair(event["trigger"])
+                      for tokens, event in analysis.rule_events_at.items()}
         found, i = [], 0
         while i < len(doc):
             label = labels[i]
