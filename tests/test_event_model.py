@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.training import Example
 
+from khabar.components.events import load_lexicon_data
 from khabar.contract import set_annotations_from_record
 from khabar.corpus.reader import create_contract_corpus
 from tests.conftest import TOKENIZER_CONFIG
@@ -77,8 +78,8 @@ def trained() -> Language:
     nlp = make_nlp()
     train = examples(nlp)
     optimizer = nlp.initialize(lambda: train)
-    for _ in range(60):
-        nlp.update(train, sgd=optimizer, drop=0.0)
+    for _ in range(60):  # the tok2vec must annotate: the event model reads doc.tensor
+        nlp.update(train, sgd=optimizer, drop=0.0, annotates=["sentencizer", "tok2vec"])
     return nlp
 
 
@@ -126,6 +127,18 @@ def test_to_disk_and_bytes_keep_the_predictions(trained: Language, tmp_path: Pat
     assert cfg["roles"] == ["None", "Destination", "Place"]
 
 
+def test_a_pipeline_built_with_a_lexicon_path_loads_without_that_file(tmp_path: Path):
+    lexicon = tmp_path / "lexicon.json"
+    lexicon.write_text(json.dumps(load_lexicon_data(), ensure_ascii=False))
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    nlp.add_pipe("khabar_events", config={"lexicon_path": str(lexicon)})
+    nlp.to_disk(tmp_path / "nlp")
+    lexicon.unlink()  # as on another machine
+    with pytest.warns(UserWarning, match="not found"):
+        loaded = spacy.load(tmp_path / "nlp")
+    assert loaded("اجتمع الرئيس مع الوزير.")._.events  # the saved copy is in use
+
+
 def test_thresholds_are_settings_of_the_loaded_pipeline(trained: Language, tmp_path: Path):
     trained.to_disk(tmp_path / "nlp")
     strict = {"components": {"khabar_event_model": {"trigger_add": 1.01, "argument_add": 1.01}}}
@@ -138,6 +151,37 @@ def test_thresholds_are_settings_of_the_loaded_pipeline(trained: Language, tmp_p
 def test_empty_and_whitespace_docs(trained: Language):
     assert trained("")._.events == []
     assert trained(" \n ")._.events == []
+
+
+def test_offsets_never_start_or_end_on_whitespace(trained: Language):
+    text = "هبطت الطائرة في عمان\xa0 \xa0. اجتمع الرئيس مع الوزير في بغداد\u200f ."
+    for event in records_of(trained, text):
+        for start, end in [event["trigger"], *(a["span"] for a in event["arguments"])]:
+            assert text[start:end] == text[start:end].strip() != ""
+
+
+def test_candidates_leave_out_whitespace_tokens():
+    """A tagger may call a no-break-space token a number attached to the noun before it
+    (seen in real news); a candidate span must still end on the noun."""
+    from spacy.tokens import Doc
+
+    from khabar.components.events import Lexicon
+    from khabar.event_features import analyse
+
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    words = ["بشأن", "العمليات", "العسكرية", "\xa0", "للتحالف", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, True, False, False],
+              pos=["ADP", "NOUN", "ADJ", "NUM", "NOUN", "PUNCT"],
+              heads=[1, 1, 1, 2, 1, 1], deps=["case", "ROOT", "amod", "nummod", "nmod", "punct"])
+    candidates = analyse(doc, Lexicon(load_lexicon_data())).candidates
+    assert [doc.text[slice(*c.offsets)] for c in candidates] == ["العمليات العسكرية", "للتحالف"]
+    assert [doc[c.root].text for c in candidates] == ["العمليات", "للتحالف"]  # heads come first
+
+
+def test_update_without_a_tensor_says_how_to_train(trained: Language):
+    bare = examples(trained)[:1]  # predicted docs straight from the tokenizer
+    with pytest.raises(ValueError, match="annotating_components"):
+        trained.get_pipe("khabar_event_model").update(bare)
 
 
 def test_without_a_tok2vec_the_error_says_what_is_missing():

@@ -38,16 +38,18 @@ _MAX_PATH = 4
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible argument: tokens ``start:end`` and what kind of mention they are."""
+    """A possible argument: tokens ``start:end``, their syntactic head (first in Arabic
+    noun phrases) and what kind of mention they are."""
 
     start: int
     end: int
     kind: str
     offsets: Offsets  # written out as the argument span
+    root: int
 
-    @property
-    def root(self) -> int:
-        return self.end - 1
+    @classmethod
+    def on(cls, doc: Doc, start: int, end: int, kind: str, offsets: Offsets) -> Candidate:
+        return cls(start, end, kind, offsets, doc[start:end].root.i)
 
 
 @dataclass
@@ -90,7 +92,9 @@ def analyse(doc: Doc, lexicon: Lexicon) -> DocAnalysis:
         tokens = token_range(doc, offset_pair(event["trigger"]))
         if tokens is None:
             continue
-        rule_events_at.setdefault(tokens, event)
+        if tokens in rule_events_at:  # two rule triggers on one token: the first counts
+            continue
+        rule_events_at[tokens] = event
         for i in range(*tokens):
             rule_types[i] = event["type"]
         for arg in event["arguments"]:
@@ -110,18 +114,20 @@ def _candidates(doc: Doc, mentions: Iterable[tuple[Offsets, str]]) -> list[Candi
         tokens = token_range(doc, offsets)
         if tokens is None or covered.intersection(range(*tokens)):
             continue
-        found.append(Candidate(tokens[0], tokens[1], label, offsets))
+        found.append(Candidate.on(doc, tokens[0], tokens[1], label, offsets))
         covered.update(range(*tokens))
     tagged = doc.has_annotation("POS")
     for token in doc:
-        if token.i in covered or not (token.pos_ in _NOUN_POS if tagged else token.is_alpha):
+        if token.i in covered or token.is_space or not (
+                token.pos_ in _NOUN_POS if tagged else token.is_alpha):
             continue
         end = token.i + 1
-        while (end < len(doc) and end not in covered and doc[end].head.i in range(token.i, end)
-               and doc[end].dep_ in _NOUN_EXTENSIONS):
+        while (end < len(doc) and end not in covered and not doc[end].is_space
+               and doc[end].head.i in range(token.i, end) and doc[end].dep_ in _NOUN_EXTENSIONS):
             end += 1
         span = doc[token.i:end]
-        found.append(Candidate(token.i, end, word_kind(token), (span.start_char, span.end_char)))
+        found.append(Candidate(token.i, end, word_kind(token), (span.start_char, span.end_char),
+                               token.i))
         covered.update(range(token.i, end))
     return sorted(found, key=lambda c: c.start)
 
@@ -141,7 +147,8 @@ def _dense(doc: Doc, width: int) -> numpy.ndarray:
         got = None if tensor is None else tensor.shape
         raise ValueError(
             f"khabar_event_model needs doc.tensor of shape ({len(doc)}, {width}) from a tok2vec "
-            f"earlier in the pipeline, got {got}"
+            f"earlier in the pipeline, got {got} (when training, the tok2vec must annotate: "
+            "[training] annotating_components, or nlp.update(..., annotates=[...]))"
         )
     return numpy.asarray(tensor, dtype="float32")
 

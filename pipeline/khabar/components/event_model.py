@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import ensure_path
 from spacy.vocab import Vocab
-from thinc.api import Config, Model, Optimizer
+from thinc.api import Config, Model, Optimizer, set_dropout_rate
 from thinc.types import Floats2d
 
 from .. import architectures  # noqa: F401  (registers khabar.FeatureClassifier.v1)
@@ -56,6 +56,7 @@ from .events import (
     Lexicon,
     load_lexicon_data,
     score_event_examples,
+    valid_span,
 )
 
 register_extensions()
@@ -145,7 +146,9 @@ class TrainedEventExtractor(TrainablePipe):
         labels = [OUTSIDE if t == NO_RULE else t for t in analysis.rule_types]
         tokens = self._open_tokens(analysis)
         if tokens:
-            scores = self.model.get_ref("triggers").predict(trigger_rows(analysis, width, tokens))
+            triggers = self.model.get_ref("triggers")
+            scores = triggers.ops.to_numpy(
+                triggers.predict(self._on_device(triggers, trigger_rows(analysis, width, tokens))))
             for i, row in zip(tokens, scores, strict=True):
                 k = int(row[1:].argmax()) + 1
                 if row[k] >= self.trigger_add:
@@ -164,10 +167,12 @@ class TrainedEventExtractor(TrainablePipe):
                 if not any(c.offsets[0] < end and start < c.offsets[1] for start, end in taken)
             )
         if pairs:
-            probs = self.model.get_ref("arguments").predict(pair_rows(analysis, pairs, width))
+            model = self.model.get_ref("arguments")
+            probs = model.ops.to_numpy(
+                model.predict(self._on_device(model, pair_rows(analysis, pairs, width))))
             for (tokens, etype, cand), row in zip(pairs, probs, strict=True):
                 role, p = self._likeliest_role(etype, row)
-                if p >= self.argument_add:
+                if p >= self.argument_add and valid_span(cand.offsets, doc.text):
                     found[tokens].append((p, role, cand.offsets))
         return [
             {"trigger": list(offsets), "type": etype,
@@ -209,7 +214,8 @@ class TrainedEventExtractor(TrainablePipe):
             while end < len(doc) and labels[end] == label and not doc[end - 1].whitespace_:
                 end += 1
             offsets = rule_spans.get((i, end), (doc[i].idx, doc[end - 1].idx + len(doc[end - 1])))
-            found.append(((i, end), label, offsets))
+            if valid_span(offsets, doc.text):
+                found.append(((i, end), label, offsets))
             i = end
         return found
 
@@ -263,7 +269,8 @@ class TrainedEventExtractor(TrainablePipe):
             candidates = pair_candidates(analysis, tokens, self.max_distance)
             for _, span, (a, b) in gold_args:
                 if not any(c.start < b and a < c.end for c in candidates):
-                    candidates.append(Candidate(a, b, word_kind(doc[b - 1]), span))
+                    root = doc[a:b].root
+                    candidates.append(Candidate(a, b, word_kind(root), span, root.i))
             for cand in candidates:
                 role = NO_ROLE
                 for gold_role, _, (a, b) in gold_args:
@@ -280,6 +287,7 @@ class TrainedEventExtractor(TrainablePipe):
     ) -> dict[str, float]:
         losses = {} if losses is None else losses
         losses.setdefault(self.name, 0.0)
+        set_dropout_rate(self.model, drop)
         width = self.cfg["tensor_width"]
         trigger_batches, argument_batches = [], []
         for eg in examples:
@@ -307,16 +315,20 @@ class TrainedEventExtractor(TrainablePipe):
         names: list[str],
     ) -> float:
         model = self.model.get_ref(ref)
-        dense = numpy.vstack([rows[0] for rows, _ in batches])
-        ids = numpy.vstack([rows[1] for rows, _ in batches])
+        xp = model.ops.xp
         index = {name: k for k, name in enumerate(names)}
-        gold = numpy.asarray([index.get(label, 0) for _, labels in batches for label in labels])
-        probs, backprop = model.begin_update((model.ops.asarray2f(dense), model.ops.asarray(ids)))
+        gold = xp.asarray([index.get(label, 0) for _, labels in batches for label in labels])
+        rows = (numpy.vstack([r[0] for r, _ in batches]), numpy.vstack([r[1] for r, _ in batches]))
+        probs, backprop = model.begin_update(self._on_device(model, rows))
+        rows_n = xp.arange(len(gold))
         d_probs = probs.copy()
-        d_probs[numpy.arange(len(gold)), gold] -= 1.0
-        d_probs /= len(gold)
-        backprop(d_probs)
-        return float(-numpy.log(probs[numpy.arange(len(gold)), gold] + 1e-9).sum() / len(gold))
+        d_probs[rows_n, gold] -= 1.0  # softmax + cross-entropy: d(logits) = probs - truth
+        backprop(d_probs / len(gold))
+        return float(-xp.log(probs[rows_n, gold] + 1e-9).sum() / len(gold))
+
+    @staticmethod
+    def _on_device(model: Model, rows: tuple[numpy.ndarray, numpy.ndarray]) -> tuple[Any, Any]:
+        return model.ops.asarray2f(rows[0]), model.ops.asarray(rows[1])
 
     def get_loss(self, examples: Iterable[Example], scores: Floats2d) -> tuple[float, Floats2d]:
         raise NotImplementedError("the loss is computed inside update()")
@@ -342,9 +354,10 @@ class TrainedEventExtractor(TrainablePipe):
         self.cfg["roles"] = [NO_ROLE, *sorted(roles)]
         self.cfg["type_roles"] = {t: sorted(r) for t, r in sorted(type_roles.items())}
         self.cfg["trigger_words"] = sorted(words)
-        # the sample needs the predicted docs annotated by the components before this one;
-        # nlp.components, as spacy train disables the frozen ones while initializing
-        sample_docs = [eg.predicted for eg in examples[:10]]
+        # the sample needs the predicted docs annotated by the components before this one
+        # (on copies: the examples stay as they are); nlp.components, as spacy train
+        # disables the frozen ones while initializing
+        sample_docs = [eg.predicted.copy() for eg in examples[:10]]
         if nlp is not None:
             for name, proc in nlp.components:
                 if name == self.name:
@@ -360,15 +373,16 @@ class TrainedEventExtractor(TrainablePipe):
         self._initialize_classifier("triggers", x_trig, len(self.trigger_labels))
         pairs = [(a, [((c.start, c.end), self.trigger_labels[1], c) for c in a.candidates[:5]])
                  for a in analyses if a.candidates]
+        if not pairs:
+            raise ValueError(f"{self.name}: no argument candidates (nouns, names, entities) "
+                             f"in the first {len(sample_docs)} training examples")
         x_args = [pair_rows(a, p, width) for a, p in pairs]
         self._initialize_classifier("arguments", x_args, len(self.roles))
 
     def _initialize_classifier(self, ref: str, rows: list, n_classes: int) -> None:
         model = self.model.get_ref(ref)
-        dense = numpy.vstack([r[0] for r in rows])
-        ids = numpy.vstack([r[1] for r in rows])
-        Y = numpy.zeros((len(dense), n_classes), dtype="float32")
-        model.initialize(X=(dense, ids), Y=Y)
+        X = (numpy.vstack([r[0] for r in rows]), numpy.vstack([r[1] for r in rows]))
+        model.initialize(X=self._on_device(model, X), Y=model.ops.alloc2f(len(X[0]), n_classes))
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, float]:
         return score_event_examples(examples)

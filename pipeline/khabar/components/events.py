@@ -18,6 +18,7 @@ the result is the same whether or not the tokenizer splits clitics. Offsets writ
 from __future__ import annotations
 
 import re
+import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -181,7 +182,15 @@ def _prefix_combinations(first: list[str], second: list[str]) -> list[str]:
 
 
 def load_lexicon_data(path: str | Path | None = None) -> dict[str, Any]:
-    """The lexicon JSON at ``path``, or the packaged default."""
+    """The lexicon JSON at ``path``, or the packaged default.
+
+    A ``path`` that does not exist falls back to the default with a warning: a saved
+    pipeline's config keeps the path it was built with, but loading it replaces the
+    lexicon with the copy saved inside the pipeline, so it must load on other machines."""
+    if path and not Path(path).exists():
+        warnings.warn(f"event lexicon {path} not found; using the packaged lexicon "
+                      "(a saved pipeline then loads its own copy)", stacklevel=2)
+        path = None
     return srsly.read_json(Path(path) if path else DEFAULT_LEXICON_PATH)
 
 
@@ -992,14 +1001,14 @@ class DocEvents:
 
     def _record(self, trigger: Trigger, args: list[tuple[str, Mention]]) -> dict[str, Any] | None:
         span = self.folded.to_original(trigger.start, trigger.end)
-        if not _valid(span, self.folded.original):
+        if not valid_span(span, self.folded.original):
             return None
         arguments = [{"role": role, "span": list(m.span)} for role, m in args
-                     if _valid(m.span, self.folded.original)]
+                     if valid_span(m.span, self.folded.original)]
         return {"trigger": list(span), "type": trigger.type, "arguments": arguments}
 
 
-def _valid(span: Offsets, text: str) -> bool:
+def valid_span(span: Offsets, text: str) -> bool:
     """The contract's span rule: inside the text, non-empty, no whitespace at either end."""
     start, end = span
     return 0 <= start < end <= len(text) and not (text[start].isspace() or text[end - 1].isspace())
