@@ -123,6 +123,8 @@ def test_to_disk_and_bytes_keep_the_predictions(trained: Language, tmp_path: Pat
         trained.get_pipe("khabar_event_model").to_bytes())
     fresh.get_pipe("tok2vec").from_bytes(trained.get_pipe("tok2vec").to_bytes())
     assert records_of(fresh, text) == records_of(trained, text)
+    without_vocab = trained.get_pipe("khabar_event_model").to_bytes(exclude=["vocab"])
+    assert len(without_vocab) < len(trained.get_pipe("khabar_event_model").to_bytes())
     cfg = json.loads((tmp_path / "nlp" / "khabar_event_model" / "cfg").read_text())
     assert cfg["roles"] == ["None", "Destination", "Place"]
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy
 import srsly
+from spacy import util as spacy_util
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
@@ -398,15 +399,24 @@ class TrainedEventExtractor(TrainablePipe):
         return super().from_disk(path, exclude=exclude)
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({
-            "cfg": self.cfg, "lexicon": self.lexicon.data, "model": self.model.to_bytes(),
-        })
+        """As ``TrainablePipe.to_bytes`` (``cfg``, ``vocab``, ``model``), plus ``lexicon``."""
+        return spacy_util.to_bytes({
+            "cfg": lambda: srsly.json_dumps(self.cfg),
+            "lexicon": lambda: srsly.json_dumps(self.lexicon.data),
+            "vocab": lambda: self.vocab.to_bytes(exclude=exclude),
+            "model": self.model.to_bytes,
+        }, exclude)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> TrainedEventExtractor:
-        msg = srsly.msgpack_loads(data)
-        self.cfg.update(msg["cfg"])
-        self.lexicon = Lexicon(msg["lexicon"])
-        self.model.from_bytes(msg["model"])
+        def set_lexicon(b: bytes) -> None:
+            self.lexicon = Lexicon(srsly.json_loads(b))
+
+        spacy_util.from_bytes(data, {
+            "cfg": lambda b: self.cfg.update(srsly.json_loads(b)),
+            "lexicon": set_lexicon,
+            "vocab": lambda b: self.vocab.from_bytes(b, exclude=exclude),
+            "model": self.model.from_bytes,
+        }, exclude)
         return self
 
 
