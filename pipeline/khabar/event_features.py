@@ -57,7 +57,7 @@ class DocAnalysis:
     """Per-Doc facts shared by the trigger and argument rows."""
 
     doc: Doc
-    rule_events: list[dict[str, Any]]
+    text: str  # doc.text, built from the tokens on every access: read once
     rule_types: list[str]
     candidates: list[Candidate]
     sentence_of: numpy.ndarray
@@ -83,7 +83,8 @@ def analyse(doc: Doc, lexicon: Lexicon) -> DocAnalysis:
     sentence_of = numpy.zeros(len(doc), dtype="int32")
     for n, sent in enumerate(doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
         sentence_of[sent.start:sent.end] = n
-    rules = DocEvents(doc, lexicon) if doc.text.strip() else None
+    text = doc.text
+    rules = DocEvents(doc, lexicon) if text.strip() else None
     rule_events = rules.events() if rules else []
     rule_types = [NO_RULE] * len(doc)
     rule_args: dict[tuple[int, Offsets], str] = {}
@@ -101,8 +102,7 @@ def analyse(doc: Doc, lexicon: Lexicon) -> DocAnalysis:
             rule_args[(tokens[1] - 1, offset_pair(arg["span"]))] = arg["role"]
     mentions = rules.candidate_mentions() if rules else []
     candidates = _candidates(doc, [(m.span, m.label) for m in mentions])
-    return DocAnalysis(doc, rule_events, rule_types, candidates, sentence_of, rule_args,
-                       rule_events_at)
+    return DocAnalysis(doc, text, rule_types, candidates, sentence_of, rule_args, rule_events_at)
 
 
 def _candidates(doc: Doc, mentions: Iterable[tuple[Offsets, str]]) -> list[Candidate]:

@@ -58,7 +58,7 @@ def overlap_ratio(a: Pair, b: Pair) -> float:
     return shared / longer if shared > 0 and longer > 0 else 0.0
 
 
-def _overlaps(a: Pair, b: Pair) -> bool:
+def overlaps(a: Pair, b: Pair) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
@@ -162,10 +162,10 @@ def score_events(pairs: Iterable[tuple[Record, Record]]) -> dict[str, Any]:
         trig_id.tp += _count_matches(g_trig, p_trig, lambda g, p: g[0] == p[0])
         trig_cls.tp += _count_matches(g_trig, p_trig, lambda g, p: g == p)
         arg_id.tp += _count_matches(
-            g_args, p_args, lambda g, p: g[0] == p[0] and _overlaps(g[1], p[1])
+            g_args, p_args, lambda g, p: g[0] == p[0] and overlaps(g[1], p[1])
         )
         arg_cls.tp += _count_matches(
-            g_args, p_args, lambda g, p: g[0] == p[0] and g[2] == p[2] and _overlaps(g[1], p[1])
+            g_args, p_args, lambda g, p: g[0] == p[0] and g[2] == p[2] and overlaps(g[1], p[1])
         )
         for etype in {t for _, t in g_trig} | {t for _, t in p_trig}:
             g_t = [x for x in g_trig if x[1] == etype]

@@ -51,6 +51,7 @@ from ..event_features import (
     word_kind,
 )
 from ..extensions import EVENTS_KEY, offset_pair, register_extensions
+from ..scoring import overlaps
 from .events import (
     EVENT_SCORE_WEIGHTS,
     LEXICON_FILE,
@@ -140,9 +141,11 @@ class TrainedEventExtractor(TrainablePipe):
         return [self._predict_doc(doc) for doc in docs]
 
     def _predict_doc(self, doc: Doc) -> list[dict[str, Any]]:
-        if len(doc) == 0 or not doc.text.strip():
+        if len(doc) == 0:
             return []
         analysis = analyse(doc, self.lexicon)
+        if not analysis.text.strip():
+            return []
         width = self.cfg["tensor_width"]
         labels = [OUTSIDE if t == NO_RULE else t for t in analysis.rule_types]
         tokens = self._open_tokens(analysis)
@@ -165,7 +168,7 @@ class TrainedEventExtractor(TrainablePipe):
             pairs.extend(
                 (tokens, etype, c)
                 for c in pair_candidates(analysis, tokens, self.max_distance)
-                if not any(c.offsets[0] < end and start < c.offsets[1] for start, end in taken)
+                if not any(overlaps(c.offsets, span) for span in taken)
             )
         if pairs:
             model = self.model.get_ref("arguments")
@@ -173,7 +176,7 @@ class TrainedEventExtractor(TrainablePipe):
                 model.predict(self._on_device(model, pair_rows(analysis, pairs, width))))
             for (tokens, etype, cand), row in zip(pairs, probs, strict=True):
                 role, p = self._likeliest_role(etype, row)
-                if p >= self.argument_add and valid_span(cand.offsets, doc.text):
+                if p >= self.argument_add and valid_span(cand.offsets, analysis.text):
                     found[tokens].append((p, role, cand.offsets))
         return [
             {"trigger": list(offsets), "type": etype,
@@ -215,7 +218,7 @@ class TrainedEventExtractor(TrainablePipe):
             while end < len(doc) and labels[end] == label and not doc[end - 1].whitespace_:
                 end += 1
             offsets = rule_spans.get((i, end), (doc[i].idx, doc[end - 1].idx + len(doc[end - 1])))
-            if valid_span(offsets, doc.text):
+            if valid_span(offsets, analysis.text):
                 found.append(((i, end), label, offsets))
             i = end
         return found
@@ -268,14 +271,15 @@ class TrainedEventExtractor(TrainablePipe):
                 if arg_tokens is not None:
                     gold_args.append((arg["role"], span, arg_tokens))
             candidates = pair_candidates(analysis, tokens, self.max_distance)
-            for _, span, (a, b) in gold_args:
-                if not any(c.start < b and a < c.end for c in candidates):
+            for _, span, arg_tokens in gold_args:
+                if not any(overlaps((c.start, c.end), arg_tokens) for c in candidates):
+                    a, b = arg_tokens
                     root = doc[a:b].root
                     candidates.append(Candidate(a, b, word_kind(root), span, root.i))
             for cand in candidates:
                 role = NO_ROLE
-                for gold_role, _, (a, b) in gold_args:
-                    if cand.start < b and a < cand.end:
+                for gold_role, _, arg_tokens in gold_args:
+                    if overlaps((cand.start, cand.end), arg_tokens):
                         role = gold_role
                         break
                 pairs.append((tokens, event["type"], cand))
