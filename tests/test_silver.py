@@ -41,16 +41,19 @@ def span(sub: str, text: str = TEXT, nth: int = 0) -> list[int]:
     return [start, start + len(sub)]
 
 
-def ent(sub: str, label: str, nth: int = 0) -> dict[str, Any]:
-    s, e = span(sub, nth=nth)
+def ent(sub: str, label: str, nth: int = 0, text: str = TEXT) -> dict[str, Any]:
+    s, e = span(sub, text, nth)
     return {"start": s, "end": e, "label": label}
 
 
-def quote(content: str, cue: str | None, speaker: str | None, name: str | None, kind: str) -> dict:
+def quote(
+    content: str, cue: str | None, speaker: str | None, name: str | None, kind: str,
+    text: str = TEXT,
+) -> dict:
     return {
-        "content": span(content),
-        "cue": span(cue) if cue else None,
-        "speaker": span(speaker) if speaker else None,
+        "content": span(content, text),
+        "cue": span(cue, text) if cue else None,
+        "speaker": span(speaker, text) if speaker else None,
         "speaker_name": name,
         "kind": kind,
     }
@@ -126,15 +129,9 @@ def test_short_content_and_non_letter_names_are_dropped() -> None:
     short = {**DIRECT, "content": span("نحن ندعم")}
     assert filter_record(record([short]), TEXT)["quotes"] == []
     text = 'قال خالد لـ«الوطن»: "نحن ندعم الحوار دائما".'
-    name = span("خالد لـ«الوطن»", text)
-    q = {
-        "content": span("نحن ندعم الحوار دائما", text),
-        "cue": span("قال", text),
-        "speaker": name,
-        "speaker_name": "خالد لـ«الوطن»",
-        "kind": "direct",
-    }
-    ents = [{"start": name[0], "end": name[1], "label": "PER"}]
+    name = "خالد لـ«الوطن»"
+    q = quote("نحن ندعم الحوار دائما", "قال", name, name, "direct", text)
+    ents = [ent(name, "PER", text=text)]
     assert filter_record(record([q], entities=ents), text)["quotes"] == []
     letters_ok = replace(DEFAULT_SETTINGS, require_letter_name=False)
     assert filter_record(record([q], entities=ents), text, letters_ok)["quotes"] == [q]
@@ -150,15 +147,8 @@ def test_name_that_is_part_of_a_longer_entity_is_dropped() -> None:
 
 def test_name_with_a_glued_proclitic_is_dropped() -> None:
     text = 'قال ومحمد علي: "نحن هنا". وكان محمد علي قد وصل.'
-    name_span = span("ومحمد علي", text)
-    q = {
-        "content": span("نحن هنا", text),
-        "cue": span("قال", text),
-        "speaker": name_span,
-        "speaker_name": "ومحمد علي",
-        "kind": "direct",
-    }
-    ents = [{"start": name_span[0], "end": name_span[1], "label": "PER"}]
+    q = quote("نحن هنا", "قال", "ومحمد علي", "ومحمد علي", "direct", text)
+    ents = [ent("ومحمد علي", "PER", text=text)]
     assert filter_record(record([q], entities=ents), text)["quotes"] == []
 
 
