@@ -103,3 +103,27 @@ def test_numbers_split_at_hyphen_and_slash_and_before_a_conjunction():
     assert words == ["موسم", "2001", "/", "2002", "والنتيجة", "١٥", "-", "٨", "و", "15", "مليونا"]
     # the v1 rules of the 0.1 models are unchanged
     assert "2001/2002" in tokens("موسم 2001/2002")
+
+
+def test_punctuation_and_proclitics_glued_to_words_are_split():
+    """Entities in news text sit behind such glued marks (و"تسنيم", (CNN)--, د.عبدالله);
+    left whole, no entity span can start or end there."""
+    nlp = spacy.blank("ar", config=CLITIC_CONFIG)
+    cases = {
+        '(CNN)-- قال': ["(", "CNN", ")", "--", "قال"],
+        'و"تسنيم".': ["و", '"', "تسنيم", '"', "."],
+        'بـ"أوبك" لـCNN،': ["بـ", '"', "أوبك", '"', "لـ", "CNN", "،"],
+        "د.عبدالله .حمزة": ["د", ".", "عبدالله", ".", "حمزة"],
+        "سبق- أفريقيا،على": ["سبق", "-", "أفريقيا", "،", "على"],
+        'موقع"سكاي نيوز"': ["موقع", '"', "سكاي", "نيوز", '"'],
+        "بنسبة 35%. بلغ 72 دولاراً.": ["بنسبة", "35", "%", ".", "بلغ", "72", "دولاراً", "."],
+    }
+    for text, expected in cases.items():
+        assert [t.text for t in nlp(text)] == expected, text
+
+
+def test_urls_stay_whole_but_dotted_arabic_words_do_not():
+    nlp = spacy.blank("ar", config=CLITIC_CONFIG)
+    words = [t.text for t in nlp("www.bbc.com/arabic و http://x.org/a?b=1 و cnn.com")]
+    assert words == ["www.bbc.com/arabic", "و", "http://x.org/a?b=1", "و", "cnn.com"]
+    assert "د.عبدالله" in tokens("د.عبدالله")  # v1 (the 0.1 models) is unchanged

@@ -17,6 +17,7 @@ a trained pipeline needs no side files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -34,18 +35,45 @@ from spacy.vocab import Vocab
 from .segmenter import CliticSegmenter
 
 CLOSING_MARKS = "»”’\"')\\]}›"
+OPENING_MARKS = "«“‘\"'(\\[{‹"
+ARABIC_LETTER = "\u0621-\u064A\u0671-\u06D3"
+HARAKAT = "\u064B-\u0652"
+DASHES = "\\-—–"
 EXTRA_SUFFIXES = [
     rf"(?<=[{CLOSING_MARKS}])\.",  # جميعا». / "داعش".
     r"(?<=[0-9٠-٩])\.",  # في عام 2016.
     r"(?<=[0-9٠-٩])[%٪]",  # 50% / ٥٠٪
 ]
+# v2 also splits what news text glues to the end of a word.
+GLUED_SUFFIXES = [
+    r"(?<=[%٪])\.",  # 35%.
+    rf"(?<=[{HARAKAT}])\.",  # دولاراً. (spaCy's rule wants a letter before the period)
+    rf"(?<=[{ARABIC_LETTER}{HARAKAT}A-Za-z{CLOSING_MARKS}])[{DASHES}]+",  # سبق- / (CNN)--
+]
 
 
 # Between digits, - and / separate numbers (١٥-٨, 2001/2002), as in UD; spaCy's rule
-# for - only knows Western digits.
-EXTRA_INFIXES = [r"(?<=[0-9٠-٩])[-/](?=[0-9٠-٩])"]
-# The conjunction و written on a number (و15) is a token of its own.
-EXTRA_PREFIXES = [r"و(?=[0-9٠-٩])"]
+# for - only knows Western digits. Between Arabic letters, a comma, period or quotation
+# mark written without its space is a token of its own (أفريقيا،على, د.عبدالله,
+# موقع"سكاي).
+EXTRA_INFIXES = [
+    r"(?<=[0-9٠-٩])[-/](?=[0-9٠-٩])",
+    rf"(?<=[{ARABIC_LETTER}{HARAKAT}])[،؛.](?=[{ARABIC_LETTER}])",
+    rf"(?<=[{ARABIC_LETTER}])[{OPENING_MARKS}{CLOSING_MARKS}](?=[{ARABIC_LETTER}])",
+]
+# A proclitic written on what follows it is a token of its own: the conjunction و on a
+# number (و15), و/ف on an opening quotation mark (و"تسنيم"), and a proclitic with a
+# tatweel (بـ"أوبك", لـCNN). A period or dash glued to the start of a word goes too
+# (".حمزة" in lists).
+EXTRA_PREFIXES = [
+    r"و(?=[0-9٠-٩])",
+    rf"[وف](?=[{OPENING_MARKS}])",
+    r"[وفبلك]ـ",
+    rf"[.{DASHES}](?=[{ARABIC_LETTER}])",
+]
+# spaCy's URL pattern takes any dotted word for a domain (د.عبدالله); a URL here must
+# start with a scheme or www, or be a Latin-script domain.
+URL_PATTERN = r"^(?:(?:https?|ftp)://|www\.)\S+$|^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/\S*)?$"
 
 
 def arabic_suffixes() -> list[str]:
@@ -66,14 +94,16 @@ def v1_rule_tokenizer(nlp: Language) -> Tokenizer:
 
 
 def rule_tokenizer(nlp: Language) -> Tokenizer:
-    """The v1 rules plus number-internal and و-before-number splits (used by v2)."""
+    """The v1 rules plus the splits of glued punctuation and proclitics above (used by v2)."""
     tokenizer = v1_rule_tokenizer(nlp)
+    tokenizer.suffix_search = compile_suffix_regex(arabic_suffixes() + GLUED_SUFFIXES).search
     tokenizer.infix_finditer = compile_infix_regex(
         list(Arabic.Defaults.infixes or []) + EXTRA_INFIXES
     ).finditer
     tokenizer.prefix_search = compile_prefix_regex(
         list(Arabic.Defaults.prefixes or []) + EXTRA_PREFIXES
     ).search
+    tokenizer.url_match = re.compile(URL_PATTERN).match
     return tokenizer
 
 
