@@ -342,6 +342,14 @@ def test_named_subject_with_adjuncts_before_the_complementizer(nlp: Language) ->
     assert q["speaker_text"] == "كريم سعيد"
 
 
+def test_named_subject_with_a_long_apposition_before_the_complementizer(nlp: Language) -> None:
+    text = ("وأكد ماركو شتاينر حارس مرمى فريق النادي الأول بطل الدوري المحلي لكرة القدم "
+            "(الدرجة الأولى) أن الموسم الحالي هو الأفضل في مسيرته.")
+    (q,) = quotes(annotate(nlp, text, [("ماركو شتاينر", "PER")]))
+    assert q["content_text"] == "الموسم الحالي هو الأفضل في مسيرته"
+    assert q["speaker_text"] == "ماركو شتاينر"
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

@@ -808,9 +808,16 @@ class _Analysis:
 
     def _named_subject(self, gap: list[int]) -> bool:
         """``أكد طبيب المنتخب … رودريغو الأسمر، الخميس، أن``: a person or organisation named
-        in the gap with at most a few words after it is the subject, not an object."""
-        last = max((k for k, i in enumerate(gap)
-                    if (m := self._mention_at(i)) and m.label in ("PER", "ORG")), default=None)
+        in the gap with at most a few words after it is the subject, not an object; so is
+        one right after the verb and its titles, whatever apposition follows it (``أكد
+        مانويل نوير حارس مرمى فريق بايرن ميونخ … أن``: Arabic puts the subject first)."""
+        def named(i: int) -> bool:
+            return (m := self._mention_at(i)) is not None and m.label in ("PER", "ORG")
+
+        first = self._title_run(gap)
+        if first < len(gap) and named(gap[first]):
+            return True
+        last = max((k for k, i in enumerate(gap) if named(i)), default=None)
         return last is not None and len(gap) - last - 1 <= self.lex.threshold(
             "max_object_adjunct_words")
 
