@@ -9,6 +9,12 @@ weights and the treebank memory from the PADT train split. Writes
 ``OUT_DIR/scores.json``: word-level segmentation accuracy and Words F1 (pieces
 matched by character span) on the tune and test splits, for the trained model,
 the model without the treebank memory and the frequency baseline.
+
+Person names that merely begin with a proclitic letter (``وليد``, ``فيصل``, ``كوفي``)
+are kept whole: words the NER training sources (train splits) tag as part of a person
+name at least ``--name-min-count`` times, and mostly inside names, go into the memory
+unsplit where the model would split them. A name's first word is not taken when the
+rest of it is itself a name (``وأحمد`` is و + أحمد), nor are words on ``ال``/``لل``.
 """
 
 from __future__ import annotations
@@ -19,8 +25,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import spacy
+
+from ..corpus.iob import ReadReport
+from ..corpus.ner_sources import SOURCES
 from ..corpus.padt import PadtSentence, load_padt
-from ..segmenter import Analysis, CliticSegmenter, bucket
+from ..segmenter import Analysis, CliticSegmenter, bucket, whole
+
+PROCLITIC_LETTERS = "وفبلك"
 
 
 def gold_sentences(sentences: list[PadtSentence]) -> list[list[tuple[str, Analysis]]]:
@@ -79,12 +91,41 @@ def raw_frequencies(path: Path, min_count: int) -> dict[str, int]:
     return {w: bucket(c) for w, c in counts.items() if c >= min_count and w[0].isalpha()}
 
 
+def person_name_words(min_count: int) -> set[str]:
+    """Words that begin with a proclitic letter but are (parts of) person names in the
+    NER training sources."""
+    vocab = spacy.blank("ar").vocab
+    in_name: Counter = Counter()
+    first: Counter = Counter()
+    total: Counter = Counter()
+    for source in SOURCES.values():
+        for doc in source.docs(vocab, "train", report=ReadReport()):
+            total.update(t.text for t in doc)
+            for ent in doc.ents:
+                if ent.label_ == "PER":
+                    in_name.update(t.text for t in ent)
+                    first[ent[0].text] += 1
+
+    def rest_is_name(word: str) -> bool:
+        rests = [word[1:]] + ([word[2:]] if word[1] in PROCLITIC_LETTERS else [])
+        return any(in_name[r] >= min_count for r in rests)
+
+    return {
+        w
+        for w, n in in_name.items()
+        if len(w) >= 3 and w[0] in PROCLITIC_LETTERS and n >= min_count
+        and n >= total[w] / 2 and not w.startswith("لل") and w[1:3] != "ال"
+        and not (first[w] and rest_is_name(w))
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("out_dir", type=Path)
     p.add_argument("--raw-text", type=Path, default=Path("training/vectors/raw_news.tok.txt"))
     p.add_argument("--min-count", type=int, default=3)
     p.add_argument("--epochs", type=int, default=8)
+    p.add_argument("--name-min-count", type=int, default=2)
     args = p.parse_args(argv)
     padt = load_padt()
     gold = {split: gold_sentences(sentences) for split, sentences in padt.items()}
@@ -97,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     ]
     seg = CliticSegmenter(freq).fit(train, epochs=args.epochs)
     seg.memory = CliticSegmenter.build_memory(train)
+    names = sorted(w for w in person_name_words(args.name_min_count)
+                   if w not in seg.memory and seg.analyse(w).cuts)
+    seg.memory.update((w, whole(w)) for w in names)
+    print(f"{len(names)} person-name words kept whole: {' '.join(names[:30])} ...",
+          file=sys.stderr)
     variants = {
         "trained": seg,
         "trained_no_memory": CliticSegmenter(freq, seg.weights),
