@@ -37,7 +37,8 @@ from .segmenter import CliticSegmenter
 CLOSING_MARKS = "»”’\"')\\]}›"
 OPENING_MARKS = "«“‘\"'(\\[{‹"
 ARABIC_LETTER = "\u0621-\u064A\u0671-\u06D3"
-HARAKAT = "\u064B-\u0652"
+HARAKAT = "\u064B-\u0655\u0670"
+DIRECTION_MARKS = "\u200e\u200f"  # left-to-right / right-to-left marks of scraped text
 DASHES = "\\-—–"
 EXTRA_SUFFIXES = [
     rf"(?<=[{CLOSING_MARKS}])\.",  # جميعا». / "داعش".
@@ -47,7 +48,7 @@ EXTRA_SUFFIXES = [
 # v2 also splits what news text glues to the end of a word.
 GLUED_SUFFIXES = [
     r"(?<=[%٪])\.",  # 35%.
-    rf"(?<=[{HARAKAT}])\.",  # دولاراً. (spaCy's rule wants a letter before the period)
+    rf"(?<=[{HARAKAT}{DIRECTION_MARKS}])\.",  # دولاراً. (spaCy's rule wants a letter before)
     rf"(?<=[{ARABIC_LETTER}{HARAKAT}A-Za-z{CLOSING_MARKS}])[{DASHES}]+",  # سبق- / (CNN)--
 ]
 
@@ -58,22 +59,24 @@ GLUED_SUFFIXES = [
 # موقع"سكاي).
 EXTRA_INFIXES = [
     r"(?<=[0-9٠-٩])[-/](?=[0-9٠-٩])",
-    rf"(?<=[{ARABIC_LETTER}{HARAKAT}])[،؛.](?=[{ARABIC_LETTER}])",
+    rf"(?<=[{ARABIC_LETTER}{HARAKAT}{DIRECTION_MARKS}])[،؛.](?=[{ARABIC_LETTER}])",
     rf"(?<=[{ARABIC_LETTER}])[{OPENING_MARKS}{CLOSING_MARKS}](?=[{ARABIC_LETTER}])",
 ]
 # A proclitic written on what follows it is a token of its own: the conjunction و on a
 # number (و15), و/ف on an opening quotation mark (و"تسنيم"), and a proclitic with a
-# tatweel (بـ"أوبك", لـCNN). A period or dash glued to the start of a word goes too
+# tatweel before a quotation mark, a Latin word or a number (بـ"أوبك", لـCNN; a
+# decorative tatweel as in بـيـروت stays). A period or dash glued to the start of a word goes too
 # (".حمزة" in lists).
 EXTRA_PREFIXES = [
     r"و(?=[0-9٠-٩])",
     rf"[وف](?=[{OPENING_MARKS}])",
-    r"[وفبلك]ـ",
+    rf"(?:[وف]?[بلك]|[وف])ـ(?=[{OPENING_MARKS}A-Za-z0-9٠-٩])",
     rf"[.{DASHES}](?=[{ARABIC_LETTER}])",
 ]
 # spaCy's URL pattern takes any dotted word for a domain (د.عبدالله); a URL here must
-# start with a scheme or www, or be a Latin-script domain.
-URL_PATTERN = r"^(?:(?:https?|ftp)://|www\.)\S+$|^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/\S*)?$"
+# start with a scheme or www, or be a Latin-script domain with a lower-case ending
+# (reuters.com, not Dr.Ahmed).
+URL_PATTERN = r"^(?:(?i:https?|ftp)://|(?i:www)\.)\S+$|^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$"
 
 
 def arabic_suffixes() -> list[str]:
@@ -104,6 +107,9 @@ def rule_tokenizer(nlp: Language) -> Tokenizer:
         list(Arabic.Defaults.prefixes or []) + EXTRA_PREFIXES
     ).search
     tokenizer.url_match = re.compile(URL_PATTERN).match
+    # spaCy's exceptions .م .ت .هـ would now rejoin a glued period to the next word
+    # (ج.م.ع → ج .م . ع); the period is split by the prefix rule instead.
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k not in {".م", ".ت", ".هـ"}}
     return tokenizer
 
 
