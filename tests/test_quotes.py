@@ -350,6 +350,14 @@ def test_named_subject_with_a_long_apposition_before_the_complementizer(nlp: Lan
     assert q["speaker_text"] == "ماركو شتاينر"
 
 
+def test_a_date_between_speaker_and_object_does_not_hide_the_preposition(nlp: Language) -> None:
+    text = "وطالب النائب سليم كريم اليوم رئيس الوزراء حسن علي بإقالة عدد من الوزراء."
+    ents = [("سليم كريم", "PER"), ("اليوم", "DATE"), ("حسن علي", "PER")]
+    (q,) = quotes(annotate(nlp, text, ents))
+    assert q["content_text"] == "إقالة عدد من الوزراء"
+    assert q["speaker_text"] == "سليم كريم"
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

@@ -38,6 +38,7 @@ register_extensions()
 DEFAULT_LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_lexicon.json"
 LEXICON_FILE = "lexicon.json"
 SPEAKER_LABELS = ["PER", "ORG", "GPE", "NORP"]
+TIME_LABELS = frozenset({"DATE", "TIME"})
 Offsets = tuple[int, int]
 FEMININE = "<f>"  # marker in a mention's title set
 
@@ -381,6 +382,10 @@ class _Analysis:
                          for e in doc.ents if e.label_ in labels]
         self.mention_starts = [m.start for m in self.mentions]  # doc.ents are in text order
         self.mention_of_token = self._index_mentions()
+        # words of dates and times (اليوم، الأحد الماضي): adjuncts that may stand between a
+        # cue and its complement without making the words before it an object
+        self.time_words = {i for e in doc.ents if e.label_ in TIME_LABELS
+                           for i in self._tokens_in(e.start_char, e.end_char)}
         self.pairs = find_mark_pairs(self.text, lexicon.mark_pairs)
         self.quote_pairs = {p.open: p for p in self.pairs if p.depth == 0 and self._quote_like(p)}
         self.units = merge_units(sentence_ranges(doc), self.pairs)
@@ -801,7 +806,7 @@ class _Analysis:
     def _speaker_prefix(self, gap: list[int]) -> int:
         """How many leading gap words are titles, a speaker noun or an entity mention."""
         return self._title_run(gap, lambda i: self._mention_at(i) is not None
-                               or self._is_speaker_noun(i))
+                               or self._is_speaker_noun(i) or i in self.time_words)
 
     def _speaker_only(self, gap: list[int]) -> bool:
         return self._speaker_prefix(gap) == len(gap)
