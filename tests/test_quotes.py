@@ -279,7 +279,8 @@ def test_stray_straight_closer_does_not_swallow_the_next_quote(nlp: Language) ->
 
 
 @pytest.mark.parametrize("tail", ["، وذلك بعد أشهر من الإغلاق", "، حسبما أوردت وكالة محلية",
-                                  "، في إشارة إلى الأزمة الأخيرة"])
+                                  "، في إشارة إلى الأزمة الأخيرة", "، وفقا لوكالة الأنباء الرسمية",
+                                  "، بحسب موقع الاتحاد الدولي"])
 def test_content_stops_before_trailing_background(nlp: Language, tail: str) -> None:
     text = f"وقال الوزير إن الميناء سيفتح أبوابه قريبا{tail}."
     (q,) = quotes(annotate(nlp, text))
