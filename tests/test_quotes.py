@@ -99,6 +99,13 @@ def test_preposition_complement_and_participle_start_a_new_quote(nlp: Language) 
     assert second["speaker_name"] == "ماجد الرفاعي"
 
 
+def test_participle_with_a_direct_object_starts_a_new_quote(nlp: Language) -> None:
+    text = "وقال المسؤول إن 12 شخصا قتلوا وأصيب 33 آخرون مرجحا ارتفاع الحصيلة."
+    first, second = quotes(annotate(nlp, text))
+    assert first["content_text"] == "12 شخصا قتلوا وأصيب 33 آخرون"
+    assert (second["cue_text"], second["content_text"]) == ("مرجحا", "ارتفاع الحصيلة")
+
+
 def test_a_cue_after_comma_and_connector_ends_the_earlier_quote(nlp: Language) -> None:
     text = "وقالت الشركة إن الأسعار سترتفع قليلا، فيما قال مسؤول نقابي إن الزيادة غير مبررة."
     first, second = quotes(annotate(nlp, text))
