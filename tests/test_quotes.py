@@ -366,6 +366,15 @@ def test_a_date_between_speaker_and_object_does_not_hide_the_preposition(nlp: La
     assert q["speaker_text"] == "سليم كريم"
 
 
+def test_a_place_inside_a_prepositional_phrase_is_no_speaker(nlp: Language) -> None:
+    text = ('وانتقد رئيس الوزراء جاستن ترودو القرار. وقال، في تصريحات للصحفيين في مدينة '
+            'أونتاريو: "لا نقبل ذلك أبدا".')
+    quote = quotes(annotate(nlp, text, [("جاستن ترودو", "PER"), ("أونتاريو", "GPE")]))[-1]
+    assert quote["content_text"] == "لا نقبل ذلك أبدا"
+    assert quote["speaker"] is None
+    assert quote["speaker_name"] == "جاستن ترودو"
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

@@ -39,6 +39,7 @@ DEFAULT_LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_lex
 LEXICON_FILE = "lexicon.json"
 SPEAKER_LABELS = ["PER", "ORG", "GPE", "NORP"]
 TIME_LABELS = frozenset({"DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 Offsets = tuple[int, int]
 FEMININE = "<f>"  # marker in a mention's title set
 
@@ -918,7 +919,12 @@ class _Analysis:
             return fold(self.text[tok.start:mention.start])[-1:] not in "بلك"
         if len(tok.norm) == 1 and tok.norm in "بلك" and tok.end <= mention.start:
             return False
-        return not self._governed(i)
+        if self._governed(i):
+            return False
+        # a place named after the noun of a prepositional phrase (في مدينة أونتاريو)
+        j = self._prev_word(i)
+        return not (mention.label in PLACE_LABELS and j is not None and j == i - 1
+                    and not self.tokens[j].norm.startswith("ال") and self._governed(j))
 
     def _governed(self, i: int) -> bool:
         """Word ``i`` follows a preposition (``في``, ``لـ``), an ل/ب-prefixed noun
