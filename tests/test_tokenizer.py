@@ -119,6 +119,7 @@ def test_punctuation_and_proclitics_glued_to_words_are_split():
         "بنسبة 35%. بلغ 72 دولاراً.": ["بنسبة", "35", "%", ".", "بلغ", "72", "دولاراً", "."],
         # spaCy's exception .م must not rejoin a split period to the next letter
         "ج.م.ع": ["ج", ".", "م", ".", "ع"],
+        "يهمك أيضا/ فرانس24/": ["يهمك", "أيضا", "/", "فرانس24", "/"],
         # a decorative tatweel is no clitic boundary
         "بـيـروت": ["بـيـروت"],
     }

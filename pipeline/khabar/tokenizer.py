@@ -50,6 +50,7 @@ GLUED_SUFFIXES = [
     r"(?<=[%٪])\.",  # 35%.
     rf"(?<=[{HARAKAT}{DIRECTION_MARKS}])\.",  # دولاراً. (spaCy's rule wants a letter before)
     rf"(?<=[{ARABIC_LETTER}{HARAKAT}A-Za-z{CLOSING_MARKS}])[{DASHES}]+",  # سبق- / (CNN)--
+    rf"(?<=[{ARABIC_LETTER}{HARAKAT}0-9])/",  # قد يهمك أيضا/ / فرانس24/ أ ف ب
 ]
 
 
