@@ -32,3 +32,25 @@ def test_short_words_and_unlisted_labels_are_not_propagated():
     assert ("زايد", "PER") in labels  # the family name, in its second mention
     assert labels.count(("دبي", "GPE")) == 1  # GPE is not in `labels`
     assert all(e.text != "بن" for e in doc.ents)
+
+
+def test_organisation_that_swallowed_a_known_person_is_split():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    prop = nlp.add_pipe("khabar_entity_propagation")
+    text = "طالب رئيس مجلس النواب العراقي سليم الجبوري بالإصلاح . وقال الجبوري إن الوقت حان ."
+    org = "مجلس النواب العراقي سليم الجبوري"
+    later = text.rindex("الجبوري")
+
+    def doc_with(known_person: bool):
+        doc = make_doc(nlp, text, [(org, "ORG")])
+        if known_person:
+            doc.ents = [*doc.ents, doc.char_span(later, later + len("الجبوري"), label="PER")]
+        return doc
+
+    labels = [(e.text, e.label_) for e in prop(doc_with(True)).ents]
+    assert labels == [("مجلس النواب العراقي", "ORG"), ("سليم الجبوري", "PER"), ("الجبوري", "PER")]
+    # no other mention of the name, or the setting off: the span stays as it is
+    assert [e.text for e in prop(doc_with(False)).ents] == [org]
+    off = spacy.blank("ar", config=TOKENIZER_CONFIG).add_pipe(
+        "khabar_entity_propagation", config={"split_swallowed_names": False})
+    assert [e.text for e in off(doc_with(True)).ents][0] == org

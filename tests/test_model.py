@@ -95,6 +95,8 @@ SEGMENTATIONS = {
     "بغداد": ["بغداد"],
     "وزارة": ["وزارة"],
     "كما": ["كما"],
+    "وليد": ["وليد"],  # person names that begin with a clitic letter (from the NER data)
+    "ووليد": ["و", "وليد"],
 }
 
 

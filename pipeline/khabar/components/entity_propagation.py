@@ -7,6 +7,12 @@ unlabelled tokens that repeat an entity already found in the same document:
 the whole name (any label in ``labels``), or the last word of a multi-word
 person name (``PER`` only; at least ``min_chars`` letters, so particles and
 initials are not propagated).
+
+Before that, an organisation span that swallowed the person after it (``رئيس [مجلس
+النواب العراقي سليم الجبوري]ORG``) is split when its last word is a person's name
+elsewhere in the document: the words before that name back to the first one with the
+article (``العراقي``) stay the organisation, the rest (``سليم الجبوري``) becomes PER
+(``split_swallowed_names``).
 """
 
 from __future__ import annotations
@@ -23,18 +29,46 @@ from ..scoring import normalize_name
 @Language.factory(
     "khabar_entity_propagation",
     assigns=["doc.ents"],
-    default_config={"labels": ["PER", "ORG", "GPE", "LOC", "FAC", "NORP"], "min_chars": 3},
+    default_config={
+        "labels": ["PER", "ORG", "GPE", "LOC", "FAC", "NORP"],
+        "min_chars": 3,
+        "split_swallowed_names": True,
+    },
 )
 def make_entity_propagation(
-    nlp: Language, name: str, labels: list[str], min_chars: int
+    nlp: Language, name: str, labels: list[str], min_chars: int, split_swallowed_names: bool
 ) -> EntityPropagation:
-    return EntityPropagation(labels, min_chars)
+    return EntityPropagation(labels, min_chars, split_swallowed_names)
 
 
 class EntityPropagation:
-    def __init__(self, labels: Iterable[str], min_chars: int) -> None:
+    def __init__(
+        self, labels: Iterable[str], min_chars: int, split_swallowed_names: bool = True
+    ) -> None:
         self.labels = set(labels)
         self.min_chars = min_chars
+        self.split_swallowed_names = split_swallowed_names
+
+    def _split_swallowed(self, doc: Doc, norms: list[str]) -> list[Span]:
+        """The entities with every ORG that ends in a known person's name split in two."""
+        surnames = {norms[e.end - 1] for e in doc.ents
+                    if e.label_ == "PER" and len(norms[e.end - 1]) >= self.min_chars}
+        out: list[Span] = []
+        for ent in doc.ents:
+            last = ent.end - 1
+            if ent.label_ != "ORG" or len(ent) < 3 or norms[last] not in surnames:
+                out.append(ent)
+                continue
+            start = last
+            while start - 1 > ent.start and doc[start - 1].is_alpha \
+                    and not norms[start - 1].startswith("ال"):
+                start -= 1
+            if start - 1 <= ent.start or not norms[start - 1].startswith("ال"):
+                out.append(ent)  # no organisation left before the name
+                continue
+            out.append(Span(doc, ent.start, start, label="ORG"))
+            out.append(Span(doc, start, ent.end, label="PER"))
+        return out
 
     def _names(self, doc: Doc) -> dict[tuple[str, ...], str]:
         """Normalised token sequences that the document uses as names, with their labels."""
@@ -49,6 +83,9 @@ class EntityPropagation:
         return names
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.split_swallowed_names and doc.ents:
+            norms = [normalize_name(t.text) or "" for t in doc]
+            doc.ents = self._split_swallowed(doc, norms)
         names = self._names(doc)
         if not names:
             return doc
