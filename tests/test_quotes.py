@@ -375,6 +375,15 @@ def test_a_place_inside_a_prepositional_phrase_is_no_speaker(nlp: Language) -> N
     assert quote["speaker_name"] == "جاستن ترودو"
 
 
+def test_unnamed_source_before_the_cue_is_not_pro_drop(nlp: Language) -> None:
+    text = ("وقال الوزير خالد سالم إن الوضع هادئ. لكن دبلوماسيين قالوا إن المجلس سيجتمع غدا. "
+            "وكان خبراء قد توقعوا أن الأسعار سترتفع.")
+    first, second, third = quotes(annotate(nlp, text, [("خالد سالم", "PER")]))
+    assert first["speaker_name"] == "خالد سالم"
+    assert (second["speaker_text"], second["speaker_name"]) == ("دبلوماسيين", None)
+    assert (third["speaker_text"], third["speaker_name"]) == ("خبراء", None)
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

@@ -49,6 +49,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n")
 _FINAL_PUNCT = ".!?؟…:;؛،,-–—"
 _STOPS = frozenset(".!?؟…;؛")
+_COPULAS = frozenset({"كان", "كانت", "كانوا"})  # وكان خبراء قد توقعوا
 
 
 def fold(text: str) -> str:
@@ -889,6 +890,12 @@ class _Analysis:
         if before is not None:
             draft.mention = before
             draft.speaker = self._strip_titles(before)
+        elif not (self._has_proclitic(cue) or cue.sense.kind in ("masdar", "source")
+                  or self._cue_word(cue) in self.lex.impersonal):
+            noun = self._noun_before(cue)  # لكن دبلوماسيين قالوا إن / لكن الجيش نفى أن
+            if noun is not None:
+                draft.speaker = self._head_span(noun[0], noun[1][0])
+                draft.nominal = noun[1][1]
 
     def _apposed_person(self, rest: list[int]) -> Mention | None:
         """A person named after a title or noun head (``رئيس الهيئة، فهد سالم``): the first
@@ -965,6 +972,29 @@ class _Analysis:
                     and self._is_subject(mention):
                 return mention
             words += tok.is_word
+            i -= 1
+        return None
+
+    def _noun_before(self, cue: CueMatch) -> tuple[int, tuple[int, str]] | None:
+        """``لكن خبراء اقتصاديين قد توقعوا أن``: an unnamed source (a speaker noun or title)
+        a few words before a cue without a mention, at the start of its clause (after
+        punctuation, a connector such as لكن, or كان)."""
+        us = self.units_of(cue.span[0])[0]
+        limit = self.lex.threshold("max_speaker_before_words")
+        words = 0
+        i = cue.first - 1
+        while i >= 0 and self.tokens[i].start >= us and words <= limit:
+            tok = self.tokens[i]
+            if not tok.is_word or self.quoted[i] or self.cue_at(i) is not None:
+                return None
+            found = None if self._governed(i) else self._lookup(
+                i, lambda w: w in self.lex.speaker_nouns or self.lex.title_stem(w) is not None)
+            if found:
+                prev = self._prev_word(i)
+                starts_clause = prev is None or self.tokens[prev].start < us or self._lookup(
+                    prev, lambda w: w in self.lex.connectors or w in _COPULAS) is not None
+                return (i, found) if starts_clause else None
+            words += 1
             i -= 1
         return None
 
