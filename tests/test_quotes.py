@@ -384,6 +384,18 @@ def test_unnamed_source_before_the_cue_is_not_pro_drop(nlp: Language) -> None:
     assert (third["speaker_text"], third["speaker_name"]) == ("خبراء", None)
 
 
+def test_title_with_a_place_phrase_takes_the_person_named_after_it(nlp: Language) -> None:
+    text = ("وأفاد نائب مدير دائرة الصحة العامة في الولاية غول محمد منغال لوكالة فرانس برس "
+            "أن 12 شخصا قتلوا.")
+    ents = [("غول محمد منغال", "PER"), ("فرانس برس", "ORG")]
+    (q,) = quotes(annotate(nlp, text, ents))
+    assert q["speaker_text"] == "غول محمد منغال"
+    # a person after another preposition is a participant, not the source
+    text = "وقال الوزير في اتصال مع الرئيس عمر حسن إن العلاقات جيدة."
+    (q,) = quotes(annotate(nlp, text, [("عمر حسن", "PER")]))
+    assert q["speaker_text"] == "الوزير"
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

@@ -899,17 +899,24 @@ class _Analysis:
 
     def _apposed_person(self, rest: list[int]) -> Mention | None:
         """A person named after a title or noun head (``رئيس الهيئة، فهد سالم``): the first
-        PER mention before any separate preposition, or right after a comma."""
+        PER mention before any separate preposition, or right after a comma. ``في`` before
+        a definite noun belongs to the title (``مدير الصحة في الولاية غول منغال``)."""
         in_pp = False
-        for i in rest:
+        for k, i in enumerate(rest):
             mention = self._mention_at(i)
             if mention is not None and mention.label == "PER" and self.starts.get(
                     mention.start) == i and (not in_pp or self._after_comma(i)) \
                     and self._is_subject(mention):
                 return mention
-            if mention is None and self.tokens[i].norm in self.lex.phrase_preps:
+            if mention is None and self.tokens[i].norm in self.lex.phrase_preps \
+                    and not self._title_place(rest[k:k + 2]):
                 in_pp = True
         return None
+
+    def _title_place(self, words: list[int]) -> bool:
+        """``في الولاية`` / ``في الهيئة``: في and one definite noun that is no mention."""
+        return len(words) == 2 and self.tokens[words[0]].norm == "في" \
+            and self.tokens[words[1]].norm.startswith("ال") and self._mention_at(words[1]) is None
 
     def _after_comma(self, i: int) -> bool:
         return i > 0 and self.tokens[i - 1].norm in ("،", ",")
