@@ -396,6 +396,12 @@ def test_title_with_a_place_phrase_takes_the_person_named_after_it(nlp: Language
     assert q["speaker_text"] == "الوزير"
 
 
+def test_a_report_speaks_for_the_author_named_after_it(nlp: Language) -> None:
+    text = "وقال تقرير أصدره مركز الدراسات الاقتصادية إن النمو سيتباطأ."
+    (q,) = quotes(annotate(nlp, text, [("مركز الدراسات الاقتصادية", "ORG")]))
+    assert (q["speaker_text"], q["speaker_name"]) == ("تقرير", "مركز الدراسات الاقتصادية")
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

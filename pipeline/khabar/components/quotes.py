@@ -110,6 +110,7 @@ class Lexicon:
                        if (bare := strip_article(fold(w)))}
         self.feminine_titles = {strip_article(fold(t)) for t in d.get("feminine_titles", [])}
         self.speaker_nouns = {strip_article(fold(w)) for w in d.get("speaker_nouns", [])}
+        self.document_nouns = {strip_article(fold(w)) for w in d.get("document_nouns", [])}
         self.feminine_names = self._folded("feminine_names")
         self.masculine_exceptions = self._folded("masculine_names_with_feminine_endings")
         self.mark_pairs = [(o, c) for o, c in d.get("quote_marks", [])]
@@ -1192,7 +1193,12 @@ class _Names:
 
     def nominal_name(self, draft: Draft) -> str | None:
         """``الوزير`` / ``الوزارة``: the latest person introduced with that title, or the
-        latest organisation whose name starts with that noun."""
+        latest organisation whose name starts with that noun. A document (``تقرير أصدره
+        مركز …``, ``البيانات التي أعلنتها مؤسسة …``) speaks for the author named after it."""
+        if strip_article(draft.nominal or "") in self.lex.document_nouns and draft.speaker:
+            author = self.author_after(draft.speaker[1], draft.content[0])
+            if author is not None:
+                return self.fullest(author)
         noun = self.lex.title_stem(draft.nominal or "") or _masculine(draft.nominal or "")
         k = bisect_left(self.a.mention_starts, draft.content[0])
         window = self.a.mentions[max(0, k - self.lex.threshold("max_mentions_back")) : k]
@@ -1204,6 +1210,19 @@ class _Names:
                 return self.fullest(mention)
             if mention.label == "ORG" and self.noun_before(mention) == noun:
                 return self.fullest(mention)
+        return None
+
+    def author_after(self, start: int, end: int) -> Mention | None:
+        """The first organisation or person named within a few words after ``start``
+        and before ``end`` (the content)."""
+        k = bisect_left(self.a.mention_starts, start)
+        limit = self.lex.threshold("max_author_words")
+        for mention in self.a.mentions[k:k + 3]:
+            if mention.start >= end:
+                break
+            words = len(self.a.text[start:mention.start].split())
+            if mention.label in ("ORG", "PER") and words <= limit:
+                return mention
         return None
 
     def noun_before(self, mention: Mention) -> str | None:
