@@ -402,6 +402,17 @@ def test_a_report_speaks_for_the_author_named_after_it(nlp: Language) -> None:
     assert (q["speaker_text"], q["speaker_name"]) == ("تقرير", "مركز الدراسات الاقتصادية")
 
 
+def test_a_title_with_its_organisation_resolves_to_the_person(nlp: Language) -> None:
+    text = ("وقال رئيس هيئة الرياضة تركي الشيخ إن المنتخب جاهز. "
+            "وكتب مدرب الهلال سامي جابر أن الفريق سيعود. "
+            "وقال رئيس هيئة الرياضة في تغريدة إن المباراة صعبة.")
+    ents = [("هيئة الرياضة", "ORG"), ("تركي الشيخ", "PER"), ("الهلال", "ORG"),
+            ("سامي جابر", "PER"), ("هيئة الرياضة", "ORG")]
+    first, second, third = quotes(annotate(nlp, text, ents))
+    assert second["speaker_text"] == "سامي جابر"  # مدرب is a title, الهلال its club
+    assert (third["speaker_text"], third["speaker_name"]) == ("رئيس", "تركي الشيخ")
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

@@ -1199,12 +1199,15 @@ class _Names:
             author = self.author_after(draft.speaker[1], draft.content[0])
             if author is not None:
                 return self.fullest(author)
-        noun = self.lex.title_stem(draft.nominal or "") or _masculine(draft.nominal or "")
+        title = self.lex.title_stem(draft.nominal or "")
+        noun = title or _masculine(draft.nominal or "")
         k = bisect_left(self.a.mention_starts, draft.content[0])
         window = self.a.mentions[max(0, k - self.lex.threshold("max_mentions_back")) : k]
         for mention in reversed([m for m in window if m.end <= draft.content[0]]):
             if mention.label == "PER" and noun in self.titles_before(mention):
                 return self.fullest(mention)
+            if title is not None:
+                continue  # رئيس هيئة الرياضة: a title's organisation is not the speaker
             first = fold(self._name(mention)).split()[:1]
             if mention.label == "ORG" and first and _masculine(strip_article(first[0])) == noun:
                 return self.fullest(mention)
