@@ -413,6 +413,13 @@ def test_a_title_with_its_organisation_resolves_to_the_person(nlp: Language) -> 
     assert (third["speaker_text"], third["speaker_name"]) == ("رئيس", "تركي الشيخ")
 
 
+def test_a_name_after_a_place_with_a_clitic_is_not_governed(nlp: Language) -> None:
+    text = "وأوضح مدير جمعية الثقافة بالأحساء علي الغوينم أن الفعاليات مستمرة."
+    ents = [("جمعية الثقافة", "ORG"), ("الأحساء", "GPE"), ("علي الغوينم", "PER")]
+    (q,) = quotes(annotate(nlp, text, ents))
+    assert q["speaker_text"] == "علي الغوينم"
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

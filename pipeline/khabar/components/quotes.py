@@ -952,6 +952,8 @@ class _Analysis:
         word = self.tokens[j].norm
         if word in self.lex.non_subject_preps or (len(word) == 1 and word in "بلك"):
             return True
+        if self._mention_at(j) is not None and self._mention_at(j) is not self._mention_at(i):
+            return False  # بالأحساء علي الغوينم: the clitic governs the place, not the name
         if word.startswith(("لل", "بال")) or word in self.lex.channel_nouns \
                 or strip_article(word) in self.lex.channel_nouns:
             return True
