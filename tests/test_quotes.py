@@ -415,7 +415,8 @@ def test_a_title_with_its_organisation_resolves_to_the_person(nlp: Language) -> 
 
 def test_a_name_after_a_place_with_a_clitic_is_not_governed(nlp: Language) -> None:
     text = "وأوضح مدير جمعية الثقافة بالأحساء علي الغوينم أن الفعاليات مستمرة."
-    ents = [("جمعية الثقافة", "ORG"), ("الأحساء", "GPE"), ("علي الغوينم", "PER")]
+    # (the test tokenizer keeps بالأحساء whole; the component reads character offsets)
+    ents = [("جمعية الثقافة", "ORG"), ("بالأحساء", "GPE"), ("علي الغوينم", "PER")]
     (q,) = quotes(annotate(nlp, text, ents))
     assert q["speaker_text"] == "علي الغوينم"
 
