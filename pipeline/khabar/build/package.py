@@ -71,7 +71,7 @@ SOURCES = [
         "texts above), train split",
         "url": "corpus/ in the khabar repository",
         "license": "annotations ours; texts as their sources",
-        "used_for": "event model (khabar_event_model)",
+        "used_for": "ner (train split, twice) and event model (khabar_event_model)",
     },
 ]
 LICENSE = "CC BY-NC-SA 4.0 (non-commercial: trained on research-only and NC data)"
