@@ -421,6 +421,12 @@ def test_a_name_after_a_place_with_a_clitic_is_not_governed(nlp: Language) -> No
     assert q["speaker_text"] == "علي الغوينم"
 
 
+def test_an_unnamed_person_of_an_organisation_has_no_speaker_name(nlp: Language) -> None:
+    text = "وقال طبيب المنتخب المصري إن اللاعب سيعود قريبا."
+    (q,) = quotes(annotate(nlp, text, [("المنتخب المصري", "ORG")]))
+    assert (q["speaker_text"], q["speaker_name"]) == ("طبيب", None)
+
+
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:
     text = "وأصيب ثلاثة أشخاص في الحادث، بحسب ما أفادت الشرطة."
     (q,) = quotes(annotate(nlp, text))

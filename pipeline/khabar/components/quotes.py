@@ -111,6 +111,7 @@ class Lexicon:
         self.feminine_titles = {strip_article(fold(t)) for t in d.get("feminine_titles", [])}
         self.speaker_nouns = {strip_article(fold(w)) for w in d.get("speaker_nouns", [])}
         self.document_nouns = {strip_article(fold(w)) for w in d.get("document_nouns", [])}
+        self.person_nouns = {strip_article(fold(w)) for w in d.get("person_nouns", [])}
         self.feminine_names = self._folded("feminine_names")
         self.masculine_exceptions = self._folded("masculine_names_with_feminine_endings")
         self.mark_pairs = [(o, c) for o, c in d.get("quote_marks", [])]
@@ -1208,8 +1209,9 @@ class _Names:
         for mention in reversed([m for m in window if m.end <= draft.content[0]]):
             if mention.label == "PER" and noun in self.titles_before(mention):
                 return self.fullest(mention)
-            if title is not None:
-                continue  # رئيس هيئة الرياضة: a title's organisation is not the speaker
+            if title is not None or strip_article(draft.nominal or "") in self.lex.person_nouns:
+                continue  # رئيس هيئة الرياضة / طبيب المنتخب: the person's organisation is
+                # not the speaker; an unnamed person has no speaker_name
             first = fold(self._name(mention)).split()[:1]
             if mention.label == "ORG" and first and _masculine(strip_article(first[0])) == noun:
                 return self.fullest(mention)
