@@ -29,8 +29,9 @@ def test_added_events_land_on_their_document_once(tmp_path: Path) -> None:
     assert lines[0]["events"][0] == {"trigger": [2, 6], "type": "Conflict.Attack",
                                      "arguments": [{"role": "Place", "span": [20, 25]}]}
     assert lines[1]["events"] == []
+    before = (folder / "batch.jsonl").read_bytes()
     again = apply_events(read_decisions(decisions), folder)  # rerunning changes nothing
-    assert again["added"] == 0
+    assert again["added"] == 0 and (folder / "batch.jsonl").read_bytes() == before
 
 
 def test_malformed_decision_names_file_and_line(tmp_path: Path) -> None:
@@ -38,4 +39,8 @@ def test_malformed_decision_names_file_and_line(tmp_path: Path) -> None:
     write_jsonl(path, [{"id": "a", "decision": "skip", "reason": "r"},
                        {"id": "a", "decision": "add"}])
     with pytest.raises(ValueError, match=r"d.jsonl:2"):
+        read_decisions(path)
+    write_jsonl(path, [{"id": "a", "decision": "add", "trigger": [0, 1], "type": "Life.Die",
+                        "arguments": [{"role": "Victim"}]}])
+    with pytest.raises(ValueError, match=r"d.jsonl:1: every argument"):
         read_decisions(path)

@@ -54,3 +54,19 @@ def test_organisation_that_swallowed_a_known_person_is_split():
     off = spacy.blank("ar", config=TOKENIZER_CONFIG).add_pipe(
         "khabar_entity_propagation", config={"split_swallowed_names": False})
     assert [e.text for e in off(doc_with(True)).ents][0] == org
+
+
+def test_organisation_named_after_a_person_is_not_split():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    prop = nlp.add_pipe("khabar_entity_propagation")
+    text = "وقال مدير جامعة الأمير فهد بن سلطان إن الأمير فهد بن سلطان زار الجامعة ."
+    org = "جامعة الأمير فهد بن سلطان"
+    doc = make_doc(nlp, text, [(org, "ORG")])
+    later = text.rindex("فهد بن سلطان")
+    doc.ents = [*doc.ents, doc.char_span(later, later + len("فهد بن سلطان"), label="PER")]
+    assert [(e.text, e.label_) for e in prop(doc).ents][0] == (org, "ORG")
+    text = "وقال مدير مؤسسة الوليد بن طلال إن الوليد بن طلال تبرع ."
+    doc = make_doc(nlp, text, [("مؤسسة الوليد بن طلال", "ORG")])
+    later = text.rindex("الوليد بن طلال")
+    doc.ents = [*doc.ents, doc.char_span(later, later + len("الوليد بن طلال"), label="PER")]
+    assert [(e.text, e.label_) for e in prop(doc).ents][0] == ("مؤسسة الوليد بن طلال", "ORG")

@@ -408,7 +408,7 @@ def test_a_title_with_its_organisation_resolves_to_the_person(nlp: Language) -> 
             "وقال رئيس هيئة الرياضة في تغريدة إن المباراة صعبة.")
     ents = [("هيئة الرياضة", "ORG"), ("تركي الشيخ", "PER"), ("الهلال", "ORG"),
             ("سامي جابر", "PER"), ("هيئة الرياضة", "ORG")]
-    first, second, third = quotes(annotate(nlp, text, ents))
+    _, second, third = quotes(annotate(nlp, text, ents))
     assert second["speaker_text"] == "سامي جابر"  # مدرب is a title, الهلال its club
     assert (third["speaker_text"], third["speaker_name"]) == ("رئيس", "تركي الشيخ")
 
@@ -425,6 +425,24 @@ def test_an_unnamed_person_of_an_organisation_has_no_speaker_name(nlp: Language)
     text = "وقال طبيب المنتخب المصري إن اللاعب سيعود قريبا."
     (q,) = quotes(annotate(nlp, text, [("المنتخب المصري", "ORG")]))
     assert (q["speaker_text"], q["speaker_name"]) == ("طبيب", None)
+
+
+def test_a_bare_source_phrase_ends_the_content_only_before_a_source(nlp: Language) -> None:
+    text = "وأكد الوزير أن الدعم سيوزع على الأسر، وفق معايير محددة."
+    (q,) = quotes(annotate(nlp, text))
+    assert q["content_text"] == "الدعم سيوزع على الأسر، وفق معايير محددة"
+
+
+def test_a_document_about_someone_is_not_by_them(nlp: Language) -> None:
+    text = "وقال تقرير حول الرئيس بشار الأسد إن قواته تقدمت."
+    (q,) = quotes(annotate(nlp, text, [("بشار الأسد", "PER")]))
+    assert (q["speaker_text"], q["speaker_name"]) == ("تقرير", None)
+
+
+def test_unnamed_source_with_a_possessive_before_the_cue(nlp: Language) -> None:
+    text = "وقال الرئيس خالد سالم إن الحوار مستمر. لكن متحدث الجيش قال إن القوات انسحبت."
+    first, second = quotes(annotate(nlp, text, [("خالد سالم", "PER")]))
+    assert (second["speaker_text"], second["speaker_name"]) == ("متحدث", None)
 
 
 def test_source_phrase_with_ma_and_a_verb(nlp: Language) -> None:

@@ -113,12 +113,14 @@ def test_punctuation_and_proclitics_glued_to_words_are_split():
         '(CNN)-- قال': ["(", "CNN", ")", "--", "قال"],
         'و"تسنيم".': ["و", '"', "تسنيم", '"', "."],
         'بـ"أوبك" لـCNN،': ["بـ", '"', "أوبك", '"', "لـ", "CNN", "،"],
-        "د.عبدالله .حمزة": ["د", ".", "عبدالله", ".", "حمزة"],
+        "د.عبدالله .حمزة": ["د.", "عبدالله", ".", "حمزة"],
+        "قال.وأضاف": ["قال", ".", "وأضاف"],
         "سبق- أفريقيا،على": ["سبق", "-", "أفريقيا", "،", "على"],
         'موقع"سكاي نيوز"': ["موقع", '"', "سكاي", "نيوز", '"'],
         "بنسبة 35%. بلغ 72 دولاراً.": ["بنسبة", "35", "%", ".", "بلغ", "72", "دولاراً", "."],
-        # spaCy's exception .م must not rejoin a split period to the next letter
-        "ج.م.ع": ["ج", ".", "م", ".", "ع"],
+        # one-letter abbreviations keep their periods; spaCy's exception .م does not
+        # take the period from the letter before it
+        "ج.م.ع": ["ج.", "م.", "ع"],
         "يهمك أيضا/ فرانس24/": ["يهمك", "أيضا", "/", "فرانس24", "/"],
         # a decorative tatweel is no clitic boundary
         "بـيـروت": ["بـيـروت"],
@@ -133,3 +135,10 @@ def test_urls_stay_whole_but_dotted_arabic_words_do_not():
     assert words == ["www.bbc.com/arabic", "و", "HTTP://x.org/a.b", "و", "cnn.com", "Dr", ".",
                      "Ahmed"]
     assert "د.عبدالله" in tokens("د.عبدالله")  # v1 (the 0.1 models) is unchanged
+
+
+def test_one_letter_abbreviations_end_no_sentence(tmp_path):
+    nlp = clitic_nlp(tmp_path)
+    doc = nlp("وقال د.عبدالله العمر إن الوضع مستقر (أ.ف.ب). وأضاف أن العمل مستمر.")
+    assert [s.text for s in doc.sents] == [
+        "وقال د.عبدالله العمر إن الوضع مستقر (أ.ف.ب).", "وأضاف أن العمل مستمر."]

@@ -69,6 +69,9 @@ EXTRA_INFIXES = [
 # decorative tatweel as in بـيـروت stays). A period or dash glued to the start of a word goes too
 # (".حمزة" in lists).
 EXTRA_PREFIXES = [
+    # a one-letter abbreviation keeps its period, which then ends no sentence: د.عبدالله,
+    # م.أنس, أ.ف.ب (the period of a longer word glued to the next one is split below)
+    rf"[{ARABIC_LETTER}]\.(?=[{ARABIC_LETTER}])",
     r"و(?=[0-9٠-٩])",
     rf"[وف](?=[{OPENING_MARKS}])",
     rf"(?:[وف]?[بلك]|[وف])ـ(?=[{OPENING_MARKS}A-Za-z0-9٠-٩])",

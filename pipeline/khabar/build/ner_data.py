@@ -11,7 +11,8 @@ Our own annotated news corpus (``corpus/``, the contract's 13 labels annotated i
 full) is written as ``OUT_DIR/{train,dev}/khabar_corpus.spacy``, its train articles
 ``--corpus-copies`` times: it is the only source that follows our guidelines (e.g.
 institutions as ORG) and about a tenth of the other sources' size. Its test split is
-never written. ``--corpus-copies 0`` leaves it out.
+never written. ``--corpus-copies 0`` leaves it out (and removes an earlier run's file).
+Entities that fall inside a token are marked missing there, not outside.
 """
 
 from __future__ import annotations
@@ -39,9 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--segmenter", type=Path, default=None)
     p.add_argument("--corpus-copies", type=int, default=2)
     args = p.parse_args(argv)
+    if args.corpus_copies < 0:
+        p.error("--corpus-copies must be 0 or more")
     nlp = clitic_nlp(args.segmenter) if args.segmenter else spacy.blank("ar")
     if args.corpus_copies:
         write_corpus(nlp, args.out_dir, args.corpus_copies)
+    else:  # a corpus file left by an earlier run would still be read by spacy train
+        for split in ("train", "dev"):
+            (args.out_dir / split / "khabar_corpus.spacy").unlink(missing_ok=True)
     for name in args.sources:
         for split in ("train", "dev", "test"):
             report = ReadReport()
@@ -71,6 +77,15 @@ def write_corpus(nlp: Language, out_dir: Path, copies: int) -> None:
             doc = set_annotations_from_record(nlp.make_doc(record["text"]), record)
             misaligned += doc.user_data.pop("khabar.misaligned_entities")
             doc.user_data.clear()
+            # an entity off token boundaries is unknown there, not outside any entity
+            unknown = [span for e in record.get("entities", [])
+                       if doc.char_span(e["start"], e["end"]) is None
+                       and (span := doc.char_span(e["start"], e["end"],
+                                                  alignment_mode="expand")) is not None]
+            taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+            unknown = [s for s in unknown if not taken.intersection(range(s.start, s.end))]
+            if unknown:
+                doc.set_ents(list(doc.ents), missing=unknown, default="unmodified")
             docs.append(doc)
         out = out_dir / split / "khabar_corpus.spacy"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,9 @@ Before that, an organisation span that swallowed the person after it (``رئيس
 النواب العراقي سليم الجبوري]ORG``) is split when its last word is a person's name
 elsewhere in the document: the words before that name back to the first one with the
 article (``العراقي``) stay the organisation, the rest (``سليم الجبوري``) becomes PER
-(``split_swallowed_names``).
+(``split_swallowed_names``). Organisations named after a person (``جامعة الأمير
+فهد بن سلطان``, ``مؤسسة الوليد بن طلال``) stay whole: a name after one of
+``eponym_titles``, a name starting with بن, or a longer known name.
 """
 
 from __future__ import annotations
@@ -33,26 +35,31 @@ from ..scoring import normalize_name
         "labels": ["PER", "ORG", "GPE", "LOC", "FAC", "NORP"],
         "min_chars": 3,
         "split_swallowed_names": True,
+        "eponym_titles": ["الأمير", "الملك", "الشيخ", "السلطان", "الإمام", "الرئيس"],
     },
 )
 def make_entity_propagation(
-    nlp: Language, name: str, labels: list[str], min_chars: int, split_swallowed_names: bool
+    nlp: Language, name: str, labels: list[str], min_chars: int, split_swallowed_names: bool,
+    eponym_titles: list[str],
 ) -> EntityPropagation:
-    return EntityPropagation(labels, min_chars, split_swallowed_names)
+    return EntityPropagation(labels, min_chars, split_swallowed_names, eponym_titles)
 
 
 class EntityPropagation:
     def __init__(
-        self, labels: Iterable[str], min_chars: int, split_swallowed_names: bool = True
+        self, labels: Iterable[str], min_chars: int, split_swallowed_names: bool = True,
+        eponym_titles: Iterable[str] = (),
     ) -> None:
         self.labels = set(labels)
         self.min_chars = min_chars
         self.split_swallowed_names = split_swallowed_names
+        self.eponym_titles = {normalize_name(t) or "" for t in eponym_titles}
 
     def _split_swallowed(self, doc: Doc, norms: list[str]) -> list[Span]:
         """The entities with every ORG that ends in a known person's name split in two."""
-        surnames = {norms[e.end - 1] for e in doc.ents
-                    if e.label_ == "PER" and len(norms[e.end - 1]) >= self.min_chars}
+        people = [tuple(norms[e.start:e.end]) for e in doc.ents if e.label_ == "PER"]
+        surnames = {p[-1] for p in people if len(p[-1]) >= self.min_chars}
+        tails = {p[k:] for p in people for k in range(len(p))}
         out: list[Span] = []
         for ent in doc.ents:
             last = ent.end - 1
@@ -63,8 +70,13 @@ class EntityPropagation:
             while start - 1 > ent.start and doc[start - 1].is_alpha \
                     and not norms[start - 1].startswith("ال"):
                 start -= 1
-            if start - 1 <= ent.start or not norms[start - 1].startswith("ال"):
-                out.append(ent)  # no organisation left before the name
+            if start - 1 <= ent.start or not norms[start - 1].startswith("ال") \
+                    or norms[start] in ("بن", "ابن", "بنت") \
+                    or norms[start - 1] in self.eponym_titles \
+                    or any(tuple(norms[j:ent.end]) in tails for j in range(ent.start, start)):
+                # no organisation left before the name, or one named after a person
+                # (مؤسسة الوليد بن طلال, جامعة الأمير فهد بن سلطان, جامعة الملك سعود)
+                out.append(ent)
                 continue
             out.append(Span(doc, ent.start, start, label="ORG"))
             out.append(Span(doc, start, ent.end, label="PER"))

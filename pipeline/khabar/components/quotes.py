@@ -97,6 +97,8 @@ class Lexicon:
         self.inference_markers = self._folded("inference_markers")
         self.enders = [tuple(fold(w) for w in phrase.split())
                        for phrase in d.get("content_enders", [])]
+        self.source_enders = [tuple(fold(w) for w in phrase.split())
+                              for phrase in d.get("source_enders", [])]
         self.complementizers = self._folded("complementizers")
         self.comp_suffixes = self._folded("complementizer_suffixes")
         self.comp_blockers = self._folded("complementizer_blockers")
@@ -112,6 +114,7 @@ class Lexicon:
         self.speaker_nouns = {strip_article(fold(w)) for w in d.get("speaker_nouns", [])}
         self.document_nouns = {strip_article(fold(w)) for w in d.get("document_nouns", [])}
         self.person_nouns = {strip_article(fold(w)) for w in d.get("person_nouns", [])}
+        self.issuer_words = self._folded("issuer_words")
         self.feminine_names = self._folded("feminine_names")
         self.masculine_exceptions = self._folded("masculine_names_with_feminine_endings")
         self.mark_pairs = [(o, c) for o, c in d.get("quote_marks", [])]
@@ -953,7 +956,8 @@ class _Analysis:
         word = self.tokens[j].norm
         if word in self.lex.non_subject_preps or (len(word) == 1 and word in "بلك"):
             return True
-        if self._mention_at(j) is not None and self._mention_at(j) is not self._mention_at(i):
+        before = self._mention_at(j)
+        if before is not None and before is not self._mention_at(i):
             return False  # بالأحساء علي الغوينم: the clitic governs the place, not the name
         if word.startswith(("لل", "بال")) or word in self.lex.channel_nouns \
                 or strip_article(word) in self.lex.channel_nouns:
@@ -1002,9 +1006,14 @@ class _Analysis:
                 i, lambda w: w in self.lex.speaker_nouns or self.lex.title_stem(w) is not None)
             if found:
                 prev = self._prev_word(i)
+                while prev is not None and self.tokens[prev].start >= us and (
+                        self._is_speaker_noun(prev) or self._is_title(prev)):
+                    i, found = prev, self._lookup(prev, lambda w: w in self.lex.speaker_nouns
+                                                  or self.lex.title_stem(w) is not None)
+                    prev = self._prev_word(i)  # لكن متحدث الجيش قال: the chain's head
                 starts_clause = prev is None or self.tokens[prev].start < us or self._lookup(
                     prev, lambda w: w in self.lex.connectors or w in _COPULAS) is not None
-                return (i, found) if starts_clause else None
+                return (i, found) if starts_clause and found else None
             words += 1
             i -= 1
         return None
@@ -1089,7 +1098,26 @@ class _Analysis:
                 if self._match_phrase(i + 1, words) is not None:
                     return trim(self.text, (span[0], self.tokens[i].start),
                                 keep=self._closers()) or span
+            for words in self.lex.source_enders:
+                match = self._match_phrase(i + 1, words)
+                if match is not None and self._source_follows(*match):
+                    return trim(self.text, (span[0], self.tokens[i].start),
+                                keep=self._closers()) or span
         return span
+
+    def _source_follows(self, last: int, attached: int) -> bool:
+        """``، وفقا لوكالة …`` / ``، بحسب "سانا"``: a name, a quoted name or a source noun
+        right after a source phrase (not ``، وفق معايير محددة``)."""
+        j = last + 1
+        if j < len(self.tokens) and not self.tokens[j].is_word and self.tokens[j].norm in "«\"“":
+            return j + 1 < len(self.tokens) and self.tokens[j + 1].is_word
+        if j >= len(self.tokens) or not self.tokens[j].is_word:
+            return False
+        if self._mention_at(j) is not None:
+            return True
+        word = strip_article(self.tokens[j].norm[attached:])
+        return word in self.lex.speaker_nouns or word in self.lex.document_nouns \
+            or self.lex.title_stem(word) is not None
 
     def _loose_quotations(self, u: int, drafts: list[Draft], covered: int = 0) -> list[Draft]:
         """Quotations not yet attributed: ``«…»، قال X`` or ``X: «…»``; others are dropped."""
@@ -1227,8 +1255,12 @@ class _Names:
         for mention in self.a.mentions[k:k + 3]:
             if mention.start >= end:
                 break
-            words = len(self.a.text[start:mention.start].split())
-            if mention.label in ("ORG", "PER") and words <= limit:
+            words = [fold(w) for w in self.a.text[start:mention.start].split()]
+            if any(w in self.lex.non_subject_preps and (n == 0 or words[n - 1] not in
+                                                        self.lex.issuer_words)
+                   for n, w in enumerate(words)):
+                return None  # تقرير حول الرئيس …: the report is about him, not by him
+            if mention.label in ("ORG", "PER") and len(words) <= limit:
                 return mention
         return None
 

@@ -38,6 +38,9 @@ def read_decisions(path: Path) -> list[dict[str, Any]]:
                 raise ValueError(f"{path}:{lineno}: needs a string 'id' and decision add/skip")
             if item["decision"] == "add" and not (item.get("type") and "trigger" in item):
                 raise ValueError(f"{path}:{lineno}: an 'add' needs 'trigger' and 'type'")
+            for arg in item.get("arguments", []):
+                if not (isinstance(arg, dict) and arg.get("role") and "span" in arg):
+                    raise ValueError(f"{path}:{lineno}: every argument needs 'role' and 'span'")
             decisions.append(item)
     return decisions
 
@@ -70,16 +73,19 @@ def apply_events(decisions: list[dict[str, Any]], folder: Path) -> Counter:
             if not new:
                 continue
             have = {tuple(e["trigger"]) for e in data.get("events", [])}
+            added = 0
             for event in new:
                 if tuple(event["trigger"]) in have:
                     counts["already annotated"] += 1
                     continue
                 data.setdefault("events", []).append(event)
                 have.add(tuple(event["trigger"]))
-                counts["added"] += 1
-            data["events"].sort(key=lambda e: tuple(e["trigger"]))
-            lines[n] = json.dumps(data, ensure_ascii=False)
-            changed = True
+                added += 1
+            if added:
+                counts["added"] += added
+                data["events"].sort(key=lambda e: tuple(e["trigger"]))
+                lines[n] = json.dumps(data, ensure_ascii=False)
+                changed = True
         if changed:
             tmp = path.with_suffix(".jsonl.partial")
             tmp.write_text("\n".join(lines) + "\n", encoding="utf8")
