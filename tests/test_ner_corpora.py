@@ -69,3 +69,35 @@ def test_value_and_nisba_patterns():
     assert not any(map(looks_like_value, ["الكويت", "الوزير", "قال"]))
     assert all(map(looks_like_nisba, ["اللبناني", "الفرنسية", "والأمريكية", "لبنانيين"]))
     assert not any(map(looks_like_nisba, ["التي", "الذي", "مصطفى", "أخرى"]))
+
+
+def test_our_corpus_as_ner_data_train_twice_dev_once_no_test(shared, tmp_path):
+    """`khabar.build.ner_data`'s corpus source: the train split is written `copies` times,
+    dev once, the test split never; `--corpus-copies 0` removes an earlier run's files."""
+    from spacy.tokens import DocBin
+
+    from khabar.build.ner_data import main, write_corpus
+    from khabar.corpus.standoff import load_corpus
+
+    nlp = spacy.blank("ar")
+    write_corpus(nlp, tmp_path, 2)
+    train = list(DocBin().from_disk(tmp_path / "train" / "khabar_corpus.spacy")
+                 .get_docs(nlp.vocab))
+    dev = list(DocBin().from_disk(tmp_path / "dev" / "khabar_corpus.spacy").get_docs(nlp.vocab))
+    assert len(train) == 2 * len(load_corpus(None, "train"))
+    assert len(dev) == len(load_corpus(None, "dev"))
+    assert not (tmp_path / "test").exists()
+    assert sum(len(d.ents) for d in dev) > 1000  # gold entities, in our labels
+    assert {e.label_ for d in dev for e in d.ents} <= {
+        "PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "MONEY",
+        "PERCENT", "QUANTITY", "MISC"}
+    main([str(tmp_path), "--sources", "wojood", "--corpus-copies", "0"])
+    assert not (tmp_path / "train" / "khabar_corpus.spacy").exists()
+
+
+def test_person_names_that_begin_with_a_clitic_letter(shared):
+    from khabar.build.segmenter import person_name_words
+
+    names = person_name_words(2)
+    assert {"وليد", "كوفي"} <= names
+    assert not names & {"وزير", "والعراق", "بالكويت", "للرئيس", "وقال"}

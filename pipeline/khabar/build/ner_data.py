@@ -83,7 +83,12 @@ def write_corpus(nlp: Language, out_dir: Path, copies: int) -> None:
                        and (span := doc.char_span(e["start"], e["end"],
                                                   alignment_mode="expand")) is not None]
             taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-            unknown = [s for s in unknown if not taken.intersection(range(s.start, s.end))]
+            free = []
+            for span in unknown:  # two entities inside one token expand to the same span
+                if not taken.intersection(range(span.start, span.end)):
+                    free.append(span)
+                    taken.update(range(span.start, span.end))
+            unknown = free
             if unknown:
                 doc.set_ents(list(doc.ents), missing=unknown, default="unmodified")
             docs.append(doc)
