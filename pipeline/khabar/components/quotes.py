@@ -435,6 +435,11 @@ class _Analysis:
     def _is_speaker_noun(self, i: int) -> bool:
         return self._lookup(i, self.lex.speaker_nouns.__contains__) is not None
 
+    def _speaker_head(self, i: int) -> tuple[int, str] | None:
+        """The reading of word ``i`` that is a speaker noun or a title, if any."""
+        return self._lookup(
+            i, lambda w: w in self.lex.speaker_nouns or self.lex.title_stem(w) is not None)
+
     def _mention_at(self, i: int) -> Mention | None:
         return self.mention_of_token.get(i)
 
@@ -856,9 +861,8 @@ class _Analysis:
             if at is not None and at + 1 < len(gap):
                 gap = gap[at + 1:]
                 k = 0
-                while k < len(gap) and self._mention_at(gap[k]) is None and not self._lookup(
-                        gap[k], lambda w: w in self.lex.speaker_nouns
-                        or self.lex.title_stem(w) is not None):
+                while k < len(gap) and self._mention_at(gap[k]) is None \
+                        and not self._speaker_head(gap[k]):
                     k += 1
                 gap = gap[k:]
                 if gap and (m := self._mention_at(gap[0])) is not None:
@@ -876,8 +880,7 @@ class _Analysis:
                 while k < len(gap) and self._mention_at(gap[k]) is mention:
                     k += 1
                 continue
-            found = None if self._governed(i) else self._lookup(
-                i, lambda w: w in self.lex.speaker_nouns or self.lex.title_stem(w) is not None)
+            found = None if self._governed(i) else self._speaker_head(i)
             if found:
                 person = self._apposed_person(gap[k + 1:])
                 if person is not None:
@@ -974,48 +977,45 @@ class _Analysis:
     def _mention_before(self, cue: CueMatch) -> Mention | None:
         """``فلان أكد أن``: the nearest mention a few words before the cue, not after a
         preposition (``في الكويت``) and in the same unit."""
-        us = self.units_of(cue.span[0])[0]
-        limit = self.lex.threshold("max_speaker_before_words")
-        words = 0
-        i = cue.first - 1
-        while i >= 0 and self.tokens[i].start >= us and words <= limit:
+        for i in self._tokens_before(cue, self.units_of(cue.span[0])[0]):
             tok = self.tokens[i]
-            if tok.norm in _STOPS or self.quoted[i] or self.tokens[i].norm in self._closers():
+            if tok.norm in _STOPS or self.quoted[i] or tok.norm in self._closers():
                 return None
             mention = self._mention_at(i)
             if mention is not None and not self._after_preposition(mention) \
                     and self._is_subject(mention):
                 return mention
-            words += tok.is_word
-            i -= 1
         return None
+
+    def _tokens_before(self, cue: CueMatch, unit_start: int) -> Iterator[int]:
+        """Token indices before the cue, nearest first, inside its unit and within
+        ``max_speaker_before_words`` words."""
+        limit = self.lex.threshold("max_speaker_before_words")
+        words = 0
+        i = cue.first - 1
+        while i >= 0 and self.tokens[i].start >= unit_start and words <= limit:
+            yield i
+            words += self.tokens[i].is_word
+            i -= 1
 
     def _noun_before(self, cue: CueMatch) -> tuple[int, tuple[int, str]] | None:
         """``لكن خبراء اقتصاديين قد توقعوا أن``: an unnamed source (a speaker noun or title)
         a few words before a cue without a mention, at the start of its clause (after
         punctuation, a connector such as لكن, or كان)."""
         us = self.units_of(cue.span[0])[0]
-        limit = self.lex.threshold("max_speaker_before_words")
-        words = 0
-        i = cue.first - 1
-        while i >= 0 and self.tokens[i].start >= us and words <= limit:
-            tok = self.tokens[i]
-            if not tok.is_word or self.quoted[i] or self.cue_at(i) is not None:
+        for i in self._tokens_before(cue, us):
+            if not self.tokens[i].is_word or self.quoted[i] or self.cue_at(i) is not None:
                 return None
-            found = None if self._governed(i) else self._lookup(
-                i, lambda w: w in self.lex.speaker_nouns or self.lex.title_stem(w) is not None)
+            found = None if self._governed(i) else self._speaker_head(i)
             if found:
                 prev = self._prev_word(i)
-                while prev is not None and self.tokens[prev].start >= us and (
-                        self._is_speaker_noun(prev) or self._is_title(prev)):
-                    i, found = prev, self._lookup(prev, lambda w: w in self.lex.speaker_nouns
-                                                  or self.lex.title_stem(w) is not None)
-                    prev = self._prev_word(i)  # لكن متحدث الجيش قال: the chain's head
+                while prev is not None and self.tokens[prev].start >= us \
+                        and (head := self._speaker_head(prev)) is not None:
+                    i, found = prev, head  # لكن متحدث الجيش قال: the chain's head
+                    prev = self._prev_word(i)
                 starts_clause = prev is None or self.tokens[prev].start < us or self._lookup(
                     prev, lambda w: w in self.lex.connectors or w in _COPULAS) is not None
-                return (i, found) if starts_clause and found else None
-            words += 1
-            i -= 1
+                return (i, found) if starts_clause else None
         return None
 
     def units_of(self, pos: int) -> Offsets:
