@@ -82,28 +82,29 @@ class EntityPropagation:
             out.append(Span(doc, start, ent.end, label="PER"))
         return out
 
-    def _names(self, doc: Doc) -> dict[tuple[str, ...], str]:
+    def _names(self, doc: Doc, norms: list[str]) -> dict[tuple[str, ...], str]:
         """Normalised token sequences that the document uses as names, with their labels."""
         names: dict[tuple[str, ...], str] = {}
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
-            words = tuple(normalize_name(t.text) or "" for t in ent)
+            words = tuple(norms[ent.start:ent.end])
             names.setdefault(words, ent.label_)
             if ent.label_ == "PER" and len(ent) > 1 and len(words[-1]) >= self.min_chars:
                 names.setdefault((words[-1],), "PER")
         return names
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.split_swallowed_names and doc.ents:
-            norms = [normalize_name(t.text) or "" for t in doc]
+        if not doc.ents:  # nothing to split or to propagate
+            return doc
+        norms = [normalize_name(t.text) or "" for t in doc]  # once per document
+        if self.split_swallowed_names:
             doc.ents = self._split_swallowed(doc, norms)
-        names = self._names(doc)
+        names = self._names(doc, norms)
         if not names:
             return doc
         longest = max(len(n) for n in names)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        norms = [normalize_name(t.text) or "" for t in doc]
         found: list[Span] = []
         for i in range(len(doc)):
             for n in range(min(longest, len(doc) - i), 0, -1):
