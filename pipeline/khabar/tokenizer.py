@@ -56,8 +56,8 @@ GLUED_SUFFIXES = [
 
 # Between digits, - and / separate numbers (١٥-٨, 2001/2002), as in UD; spaCy's rule
 # for - only knows Western digits. Between Arabic letters, a comma, period or quotation
-# mark written without its space is a token of its own (أفريقيا،على, د.عبدالله,
-# موقع"سكاي).
+# mark written without its space is a token of its own (أفريقيا،على, قال.وأضاف,
+# موقع"سكاي); a one-letter abbreviation keeps its period (prefix rule below).
 EXTRA_INFIXES = [
     r"(?<=[0-9٠-٩])[-/](?=[0-9٠-٩])",
     rf"(?<=[{ARABIC_LETTER}{HARAKAT}{DIRECTION_MARKS}])[،؛.](?=[{ARABIC_LETTER}])",
