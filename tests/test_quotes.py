@@ -26,9 +26,14 @@ def nlp(blank_nlp: Language) -> Language:
     return blank_nlp
 
 
-def annotate(nlp: Language, text: str, ents: list[tuple[str, str]] = ()) -> Doc:
-    """Tokenize, split sentences, set ``ents`` (each the next occurrence of a string), quote."""
+def annotate(nlp: Language, text: str, ents: list[tuple[str, str]] = (),
+             nouns: tuple[str, ...] = ()) -> Doc:
+    """Tokenize, split sentences, set ``ents`` (each the next occurrence of a string) and
+    the tag NOUN on the tokens in ``nouns`` (as a tagger would), quote."""
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    for token in doc:
+        if token.text in nouns:
+            token.pos_ = "NOUN"
     spans, pos = [], 0
     for surface, label in ents:
         start = text.index(surface, pos)
@@ -576,3 +581,40 @@ def test_split_conjunction_stays_outside_content_before_a_source(nlp: Language) 
     doc.ents = [doc.char_span(doc.text.index("المعهد"), len(doc.text) - 1, "ORG")]
     (q,) = quotes(nlp.get_pipe("khabar_quotes")(doc))
     assert (q["cue_text"], q["content_text"]) == ("بحسب", "بلغت نسبة النمو ثلاثة بالمئة")
+
+
+def test_a_tagged_noun_after_the_verb_is_an_unnamed_subject_not_pro_drop(
+        nlp: Language) -> None:
+    text = ("وقال الوزير خالد سعيد إن المشروع سينتهي قريبا. "
+            "وكتب شخص في تغريدة أن المشروع متأخر جدا. "
+            "ودعا المواطنين إلى الصبر حتى نهاية العام.")
+    ents = [("خالد سعيد", "PER")]
+    untagged = quotes(annotate(nlp, text, ents))
+    assert [q["speaker_name"] for q in untagged] == ["خالد سعيد"] * 3
+    _, written, called = quotes(annotate(nlp, text, ents, nouns=("شخص", "المواطنين")))
+    assert written["speaker_text"] == "شخص" and written["speaker_name"] is None
+    # after a verb with a prepositional complement the noun is its object: still pro-drop
+    assert called["speaker"] is None and called["speaker_name"] == "خالد سعيد"
+
+
+def test_an_agency_in_a_dateline_is_not_the_subject(nlp: Language) -> None:
+    text = "دبي (رويترز) - قال إن أسعار النفط سترتفع في الربع المقبل."
+    (q,) = quotes(annotate(nlp, text, [("دبي", "GPE"), ("رويترز", "ORG")]))
+    assert q["speaker"] is None and q["speaker_name"] is None
+
+
+def test_hashtag_and_article_variants_resolve_to_the_full_name(nlp: Language) -> None:
+    text = ("وقال الفنان #محمد_رمضان إن الفيلم سيعرض في الصيف. "
+            "وقال المدرب محمد جزار إن الفريق جاهز للمباراة. "
+            "وأكد الجزار أن اللاعبين بخير.")
+    ents = [("محمد_رمضان", "PER"), ("محمد جزار", "PER"), ("الجزار", "PER")]
+    assert [q["speaker_name"] for q in quotes(annotate(nlp, text, ents))] == [
+        "محمد رمضان", "محمد جزار", "محمد جزار"]
+
+
+def test_a_title_noun_resolves_to_the_person_after_a_long_title_phrase(nlp: Language) -> None:
+    text = ("استقال مدرب منتخب إيسلندا لكرة القدم هيمير هالغريمسون من مهامه أمس. "
+            "وأكد المدرب أن القرار نهائي ولا رجعة فيه.")
+    ents = [("إيسلندا", "GPE"), ("هيمير هالغريمسون", "PER")]
+    (q,) = quotes(annotate(nlp, text, ents))
+    assert q["speaker_text"] == "المدرب" and q["speaker_name"] == "هيمير هالغريمسون"

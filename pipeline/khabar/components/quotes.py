@@ -393,6 +393,9 @@ class _Analysis:
         # cue and its complement without making the words before it an object
         self.time_words = {i for e in doc.ents if e.label_ in TIME_LABELS
                            for i in self._tokens_in(e.start_char, e.end_char)}
+        # words the tagger calls common nouns: a noun right after a verb cue is its
+        # unnamed subject (وكتب شخص) even outside the lexicon
+        self.nouns = {(t.idx, t.idx + len(t)) for t in doc if t.pos_ == "NOUN"}
         self.pairs = find_mark_pairs(self.text, lexicon.mark_pairs)
         self.quote_pairs = {p.open: p for p in self.pairs if p.depth == 0 and self._quote_like(p)}
         self.units = merge_units(sentence_ranges(doc), self.pairs)
@@ -898,12 +901,27 @@ class _Analysis:
         if before is not None:
             draft.mention = before
             draft.speaker = self._strip_titles(before)
+        elif gap and self._unnamed_subject(gap[0], cue):  # وكتب شخص، ووصف الإعلام
+            draft.speaker = self._head_span(gap[0], 0)
+            draft.nominal = strip_article(self.tokens[gap[0]].norm)
         elif not (self._has_proclitic(cue) or cue.sense.kind in ("masdar", "source")
                   or self._cue_word(cue) in self.lex.impersonal):
             noun = self._noun_before(cue)  # لكن دبلوماسيين قالوا إن / لكن الجيش نفى أن
             if noun is not None:
                 draft.speaker = self._head_span(noun[0], noun[1][0])
                 draft.nominal = noun[1][1]
+
+    def _unnamed_subject(self, i: int, cue: CueMatch) -> bool:
+        """A common noun (by the tagger) right after a verb cue, not governed and no date:
+        Arabic puts the subject first after the verb, so where no source is named the noun
+        is an unnamed one (وكتب شخص، ووصف الإعلام) rather than a pro-drop subject. Not
+        after a verb that takes an object or a prepositional complement (دعا النساء إلى،
+        وصف الفيلم): there the noun is as likely the object."""
+        tok = self.tokens[i]
+        sense = cue.sense
+        return sense.kind == "verb" and not sense.takes_object and not sense.preps \
+            and tok.is_word and not self.quoted[i] and i not in self.time_words \
+            and (tok.start, tok.end) in self.nouns and not self._governed(i)
 
     def _apposed_person(self, rest: list[int]) -> Mention | None:
         """A person named after a title or noun head (``رئيس الهيئة، فهد سالم``): the first
@@ -982,10 +1000,16 @@ class _Analysis:
             if tok.norm in _STOPS or self.quoted[i] or tok.norm in self._closers():
                 return None
             mention = self._mention_at(i)
+            if mention is not None and self._in_parentheses(mention):
+                return None  # a dateline, (CNN)-- أعلن: the agency is not the subject
             if mention is not None and not self._after_preposition(mention) \
                     and self._is_subject(mention):
                 return mention
         return None
+
+    def _in_parentheses(self, mention: Mention) -> bool:
+        before = self.text[:mention.start].rstrip()
+        return before.endswith("(") and self.text[mention.end:].lstrip().startswith(")")
 
     def _tokens_before(self, cue: CueMatch, unit_start: int) -> Iterator[int]:
         """Token indices before the cue, nearest first, inside its unit and within
@@ -1202,24 +1226,33 @@ class _Names:
             previous = draft
 
     def fullest(self, mention: Mention) -> str:
-        """The longest mention of the same label containing this one's words, titles removed."""
-        words = tuple(fold(self._name(mention)).split())
-        key = (mention.label, words)
+        """The longest mention of the same label containing this one's words, titles removed.
+        Person names compare without the article (``الجزار`` is ``محمد جزار``)."""
+        words = self._match_words(mention.label, self._name(mention))
+        key = (mention.label, tuple(words))
         if key not in self._fullest_of:
             best = self._name(mention)
             for other in self.a.mentions:
                 if other.label != mention.label:
                     continue
                 name = self._name(other)
-                if _contains(fold(name).split(), list(words)) and len(name) > len(best):
+                if _contains(self._match_words(other.label, name), words) \
+                        and len(name) > len(best):
                     best = name
             self._fullest_of[key] = best
         return self._fullest_of[key]
 
+    @staticmethod
+    def _match_words(label: str, name: str) -> list[str]:
+        words = fold(name).split()
+        return [strip_article(w) for w in words] if label == "PER" else words
+
     def _name(self, mention: Mention) -> str:
+        """The mention's text without titles; a hashtag's underscores are spaces
+        (``#محمد_رمضان`` names محمد رمضان)."""
         if mention not in self._name_of:
             s, e = self.a._strip_titles(mention)
-            self._name_of[mention] = " ".join(self.a.text[s:e].split())
+            self._name_of[mention] = " ".join(self.a.text[s:e].replace("_", " ").split())
         return self._name_of[mention]
 
     def nominal_name(self, draft: Draft) -> str | None:
@@ -1281,7 +1314,8 @@ class _Names:
         if i == len(self.a.tokens):
             return set()
         out = set()
-        for k in range(max(0, i - 4), min(i + 2, len(self.a.tokens))):
+        for k in range(max(0, i - self.lex.threshold("max_title_words")),
+                       min(i + 2, len(self.a.tokens))):
             found = self.a._lookup(k, lambda w: self.lex.title_stem(w) is not None)
             if found:
                 out.add(self.lex.title_stem(found[1]) or found[1])
