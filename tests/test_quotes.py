@@ -27,13 +27,13 @@ def nlp(blank_nlp: Language) -> Language:
 
 
 def annotate(nlp: Language, text: str, ents: list[tuple[str, str]] = (),
-             nouns: tuple[str, ...] = ()) -> Doc:
+             tags: dict[str, str] | None = None) -> Doc:
     """Tokenize, split sentences, set ``ents`` (each the next occurrence of a string) and
-    the tag NOUN on the tokens in ``nouns`` (as a tagger would), quote."""
+    the part of speech ``tags[word]`` on those words (as a tagger would), quote."""
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
     for token in doc:
-        if token.text in nouns:
-            token.pos_ = "NOUN"
+        if tags and token.text in tags:
+            token.pos_ = tags[token.text]
     spans, pos = [], 0
     for surface, label in ents:
         start = text.index(surface, pos)
@@ -591,7 +591,8 @@ def test_a_tagged_noun_after_the_verb_is_an_unnamed_subject_not_pro_drop(
     ents = [("خالد سعيد", "PER")]
     untagged = quotes(annotate(nlp, text, ents))
     assert [q["speaker_name"] for q in untagged] == ["خالد سعيد"] * 3
-    _, written, called = quotes(annotate(nlp, text, ents, nouns=("شخص", "المواطنين")))
+    tags = {"شخص": "NOUN", "المواطنين": "NOUN"}
+    _, written, called = quotes(annotate(nlp, text, ents, tags=tags))
     assert written["speaker_text"] == "شخص" and written["speaker_name"] is None
     # after a verb with a prepositional complement the noun is its object: still pro-drop
     assert called["speaker"] is None and called["speaker_name"] == "خالد سعيد"
@@ -618,3 +619,14 @@ def test_a_title_noun_resolves_to_the_person_after_a_long_title_phrase(nlp: Lang
     ents = [("إيسلندا", "GPE"), ("هيمير هالغريمسون", "PER")]
     (q,) = quotes(annotate(nlp, text, ents))
     assert q["speaker_text"] == "المدرب" and q["speaker_name"] == "هيمير هالغريمسون"
+
+
+def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
+        nlp: Language) -> None:
+    text = ("وعلق المدرب جوزيه مورينيو على تجاهل آرسين فينجر له وقال بعد المباراة: "
+            "«لم أر منه أي تحية بعد اللقاء».")
+    ents = [("جوزيه مورينيو", "PER"), ("آرسين فينجر", "PER")]
+    (untagged,) = quotes(annotate(nlp, text, ents))
+    assert untagged["speaker_name"] == "آرسين فينجر"  # the nearest person, without a tagger
+    (q,) = quotes(annotate(nlp, text, ents, tags={"وعلق": "VERB"}))
+    assert q["speaker"] is None and q["speaker_name"] == "جوزيه مورينيو"

@@ -396,6 +396,7 @@ class _Analysis:
         # words the tagger calls common nouns: a noun right after a verb cue is its
         # unnamed subject (وكتب شخص) even outside the lexicon
         self.nouns = {(t.idx, t.idx + len(t)) for t in doc if t.pos_ == "NOUN"}
+        self.verb_ends = {t.idx + len(t) for t in doc if t.pos_ == "VERB"}
         self.pairs = find_mark_pairs(self.text, lexicon.mark_pairs)
         self.quote_pairs = {p.open: p for p in self.pairs if p.depth == 0 and self._quote_like(p)}
         self.units = merge_units(sentence_ranges(doc), self.pairs)
@@ -1007,6 +1008,21 @@ class _Analysis:
                 return mention
         return None
 
+    def _after_verb(self, mention: Mention) -> bool:
+        """The mention follows a word the tagger calls a verb, titles in between allowed
+        (ودافع رئيس النادي فهد العلي): the verb's subject."""
+        i = self.first_token_ending_after(mention.start)
+        words: list[int] = []
+        j = self._prev_word(i) if i < len(self.tokens) else None
+        while j is not None and len(words) <= self.lex.threshold("max_title_words"):
+            if self.tokens[j].end in self.verb_ends:
+                return self._title_run(words[::-1]) == len(words)
+            if not self.tokens[j].is_word or self._mention_at(j) is not None:
+                return False
+            words.append(j)
+            j = self._prev_word(j)
+        return False
+
     def _in_parentheses(self, mention: Mention) -> bool:
         before = self.text[:mention.start].rstrip()
         return before.endswith("(") and self.text[mention.end:].lstrip().startswith(")")
@@ -1341,7 +1357,8 @@ class _Names:
                    history: list[tuple[int, str, str | None]]) -> str | None:
         """The nearest earlier source of the verb's gender, else the nearest of unknown
         gender: earlier quotes' sources and person mentions that can be subjects (no
-        preposition before them, not inside reported content), latest first."""
+        preposition before them, not inside reported content), salient ones within
+        ``salience_window_words`` first, then latest first."""
         at = draft.cue.span[0] if draft.cue else draft.content[0]
         back = self.lex.threshold("max_mentions_back")
         candidates = [c for c in history[-back:] if c[0] < at]
@@ -1352,7 +1369,17 @@ class _Names:
                 candidates.append((m.start, self.fullest(m), self.mention_gender(m)))
         if not candidates:
             return None
-        candidates.sort(key=lambda c: -c[0])
+        # a subject (a person named right after a verb) or an earlier quote's source
+        # within a few words outranks nearer persons named in passing (وعلق مورينيو على
+        # تجاهل فينجر له وقال …: مورينيو)
+        window = self.lex.threshold("salience_window_words")
+        first = self.a.first_token_ending_after(at)
+        salient = {c[0] for c in history} | {
+            m.start for m in self.a.mentions[max(0, k - back):k] if self.a._after_verb(m)
+        } if self.a.verb_ends else set()  # without a tagger: latest first
+        candidates.sort(key=lambda c: (
+            c[0] not in salient or first - self.a.first_token_ending_after(c[0]) > window,
+            -c[0]))
         if gender is None:
             return candidates[0][1]
         exact = next((n for _, n, g in candidates if g == gender), None)
