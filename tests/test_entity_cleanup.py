@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from khabar.contract import entity_records
 from tests.conftest import TOKENIZER_CONFIG
@@ -27,3 +27,19 @@ def test_contract_entities_leave_out_proclitics_before_the_article():
     doc.ents = [Span(doc, i, i + 1, label="GPE") for i in range(1, 6)]
     got = [text[r["start"] : r["end"]] for r in entity_records(doc)]
     assert got == ["الكويت", "العراق", "لكويت", "لبنان", "وزارة"]
+
+
+def test_trailing_function_words_are_trimmed_but_not_name_letters():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    cleanup = nlp.add_pipe("khabar_entity_cleanup")
+    words = ["قال", "صندوق", "النقد", "الدولي", "الذي", "يقرض", "و", "أو", "غلوبو", "في"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 6 + [False] + [True] * 3)
+    doc.ents = [Span(doc, 1, 5, label="ORG"), Span(doc, 7, 10, label="ORG")]
+    assert [e.text for e in cleanup(doc).ents] == ["صندوق النقد الدولي", "أو غلوبو"]
+    # a one-letter token glued to the name is the name's own letter (سالجو + ك)
+    words = ["ضياء", "سالجو", "ك", "ل", "الفريق"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, True, False, False])
+    doc.ents = [Span(doc, 0, 3, label="PER")]
+    assert [e.text for e in cleanup(doc).ents] == ["ضياء سالجوك"]
+    doc.ents = [Span(doc, 0, 4, label="PER")]
+    assert [e.text for e in cleanup(doc).ents] == ["ضياء سالجوك"]

@@ -19,7 +19,10 @@ from spacy.util import registry
 # left out of the written span by ``contract.entity_records``.
 NUMBER = r"^[وفبل]{0,2}[0-9٠-٩]+([.,٫][0-9٠-٩]+)*$"
 CLOCK = r"^[وفبل]{0,2}[0-9٠-٩]{1,2}[:٫.][0-9٠-٩]{2}$"
-YEAR = r"^(1[89]|20)[0-9]{2}$|^[١٢][٠-٩]{3}$"
+# Gregorian years, Hijri years (14xx), in Western or Arabic-Indic digits
+YEAR = r"^((1[89]|20|14)[0-9]{2}|[١٢][٠-٩]{3})(م|هـ)?$"
+# the era written after a year: [10 أغسطس 2015 م], [25 شوال 1436 هـ]
+ERA_MARKERS = ["م", "هـ", "ه", "ميلادي", "ميلادية", "هجري", "هجرية", "للميلاد", "للهجرة"]
 NUMBER_WORDS = ["مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "الف", "الاف"]
 MONTHS = [
     "يناير",
@@ -45,6 +48,7 @@ MONTHS = [
     "نيسان",
     "أيار",
     "ايار",
+    "آيار",
     "حزيران",
     "تموز",
     "آب",
@@ -129,7 +133,27 @@ DURATIONS = [
     "ساعة",
     "دقائق",
     "دقيقة",
+    "عقود",
+    "عقدا",
+    "قرون",
+    "قرنا",
+    "شهور",
+    "سنين",
 ]
+# the second word of a two-word month: تشرين الأول، كانون الثاني، ربيع الآخر
+MONTH_ORDINALS = ["الأول", "الاول", "الثاني", "الآخر", "الأولى", "الاولى", "الآخرة"]
+# parts of a period written before a date: [نهاية العام الجاري], [مطلع نيسان/أبريل 2015]
+PERIOD_EDGES = ["نهاية", "بداية", "منتصف", "مطلع", "مستهل", "أوائل", "أواخر", "أواسط", "اواخر",
+                "اوائل", "أول", "آخر"]
+DEMONSTRATIVES = ["هذا", "هذه"]
+ORDINAL_DAYS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                "التاسع", "العاشر"]
+CARDINALS = [
+    "ثلاث", "ثلاثة", "أربع", "أربعة", "اربعة", "خمس", "خمسة", "ست", "ستة", "سبع", "سبعة",
+    "ثماني", "ثمانية", "ثمان", "تسع", "تسعة", "عشر", "عشرة", "عشرين", "ثلاثين", "أربعين",
+    "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئة", "مائة",
+]
+DUAL_DURATIONS = ["عامين", "سنتين", "شهرين", "أسبوعين", "يومين", "عقدين", "قرنين", "ساعتين"]
 DAY_PARTS = ["صباح", "مساء", "فجر", "ظهر", "ليل", "ليلة", "عصر", "منتصف"]
 CURRENCIES = [
     "دولار",
@@ -225,9 +249,6 @@ def _p(label: str, *tokens: dict[str, Any]) -> dict[str, Any]:
 
 def value_patterns() -> list[dict[str, Any]]:
     num = _num()
-    month = {"TEXT": {"IN": MONTHS}}
-    year = {"TEXT": {"REGEX": YEAR}}
-    slash_month = [{"TEXT": "/"}, month]
     patterns = [
         _p("PERCENT", *num, {"TEXT": {"IN": PERCENT_ONE}}),
         *(_p("PERCENT", *num, {"TEXT": a}, {"TEXT": b}) for a, b in PERCENT_TWO),
@@ -241,35 +262,59 @@ def value_patterns() -> list[dict[str, Any]]:
             {"TEXT": {"IN": ["بتوقيت", "غرينتش", "جمت"]}, "OP": "?"},
             {"TEXT": {"IN": ["غرينتش", "غ", "مكة", "القدس", "بيروت", "القاهرة"]}, "OP": "?"},
         ),
-        _p("TIME", {"TEXT": {"IN": DAY_PARTS}}, {"TEXT": {"IN": WEEKDAYS + RELATIVE_DAYS}}),
-        _p(
-            "DATE",
-            {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}},
-            month,
-            *slash_month,
-            {"TEXT": {"IN": ["من", "عام"]}, "OP": "?"},
-            {"TEXT": {"IN": ["عام"]}, "OP": "?"},
-            {**year, "OP": "?"},
-        ),
-        _p("DATE", {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}}, month, {**year, "OP": "?"}),
-        _p("DATE", month, *slash_month, {**year, "OP": "?"}),
-        _p("DATE", month, year),
-        _p("DATE", month, {"TEXT": {"IN": PERIOD_MODIFIERS}}),
-        _p("DATE", {"TEXT": {"IN": ["عام", "العام", "سنة"]}}, year),
-        _p(
-            "DATE",
-            {"TEXT": {"IN": ["يوم"]}, "OP": "?"},
-            {"TEXT": {"IN": _with_conjunction(WEEKDAYS)}},
-            {"TEXT": {"IN": PERIOD_MODIFIERS}, "OP": "?"},
-        ),
-        _p("DATE", {"TEXT": {"IN": RELATIVE_DAYS}}, {"TEXT": {"IN": WEEKDAYS}, "OP": "?"}),
-        _p(
-            "DATE", {"TEXT": {"IN": _with_conjunction(PERIODS)}}, {"TEXT": {"IN": PERIOD_MODIFIERS}}
-        ),
-        _p("DATE", {"TEXT": {"IN": ["شهر"]}}, {"TEXT": {"IN": MONTHS}}),
+        # [مساء اليوم السبت], [ليل الأحد- الاثنين]
+        _p("TIME", {"TEXT": {"IN": DAY_PARTS}}, {"TEXT": {"IN": WEEKDAYS + RELATIVE_DAYS}},
+           {"TEXT": "-", "OP": "?"}, {"TEXT": {"IN": WEEKDAYS}, "OP": "?"}),
+        *_date_patterns(),
+        _p("DATE", {"TEXT": {"IN": DEMONSTRATIVES}}, {"TEXT": {"IN": PERIODS}}),  # هذا العام
+        _p("DATE", {"TEXT": {"IN": [*CARDINALS, "عدة", "بضعة", "بضع"]}},
+           {"TEXT": {"IN": DURATIONS}}, {"TEXT": {"IN": ["ونصف"]}, "OP": "?"}),
         _p("DATE", {"TEXT": {"REGEX": NUMBER}}, {"TEXT": {"IN": DURATIONS}}),
+        _p("DATE", {"TEXT": {"IN": DUAL_DURATIONS}}),
     ]
     return patterns
+
+
+def _date_patterns() -> list[dict[str, Any]]:
+    """Calendar dates, written as in the news: an optional part of the period (نهاية،
+    مطلع), day word and weekday, the day, the month with its second name (أغسطس/آب،
+    أغسطس (آب)، تشرين الأول), the year with its era, and a relative modifier (المقبل).
+    A month name alone is no date: it is also a name (رمضان، رجب، برونو مارس)."""
+    opt = {"OP": "?"}
+    month = [{"TEXT": {"IN": MONTHS}}, {"TEXT": {"IN": MONTH_ORDINALS}, **opt}]
+    year = {"TEXT": {"REGEX": YEAR}}
+    era = {"TEXT": {"IN": ERA_MARKERS}, **opt}
+    modifier = {"TEXT": {"IN": PERIOD_MODIFIERS}}
+    edge = {"TEXT": {"IN": PERIOD_EDGES}, **opt}
+    of_year = [{"TEXT": {"IN": ["من"]}, **opt}, {"TEXT": {"IN": ["عام", "سنة"]}, **opt}]
+    day = [{"TEXT": {"IN": ORDINAL_DAYS}}, {"TEXT": "من", **opt}]
+    patterns = []
+    for second in ([], [{"TEXT": "/"}, *month], [{"TEXT": "("}, *month, {"TEXT": ")"}]):
+        months = [*month, *second]
+        patterns += [
+            # [يوم الثلاثاء 14 مارس الجاري], [الثامن من مايو/آيار 2020 م]
+            _p("DATE", edge, {"TEXT": "يوم", **opt}, {"TEXT": {"IN": WEEKDAYS}, **opt},
+               {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}}, *months, *of_year, {**year, **opt},
+               era, {**modifier, **opt}),
+            _p("DATE", edge, *day, *months, *of_year, {**year, **opt}, era, {**modifier, **opt}),
+            # [نهاية شهر أغسطس/آب], [يوليو عام 2002], [شهر يونيو 2015م], [يونيو الماضي]
+            _p("DATE", edge, {"TEXT": "شهر", **opt}, *months, *of_year, year, era),
+            _p("DATE", edge, {"TEXT": "شهر", **opt}, *months, modifier),
+            _p("DATE", edge, {"TEXT": "شهر"}, *months),
+        ]
+    patterns.append(_p("DATE", *month, {"TEXT": "/"}, *month))
+    return patterns + [
+        # [مطلع عام 1430], [عام 2013 - 2014], [سنة 630 للميلاد]
+        _p("DATE", edge, {"TEXT": {"IN": ["عام", "العام", "سنة"]}}, year,
+           {"TEXT": {"IN": ["-", "/", "–"]}, **opt}, {**year, **opt}, era),
+        _p("DATE", {"TEXT": {"IN": PERIOD_EDGES}}, year),
+        _p("DATE", {"TEXT": "يوم", **opt}, {"TEXT": {"IN": _with_conjunction(WEEKDAYS)}},
+           {**modifier, **opt}),
+        _p("DATE", {"TEXT": "يوم", **opt}, {"TEXT": {"IN": RELATIVE_DAYS}},
+           {"TEXT": "الأول", **opt}, {"TEXT": {"IN": WEEKDAYS}, **opt}),
+        # [نهاية الشهر الماضي]
+        _p("DATE", edge, {"TEXT": {"IN": _with_conjunction(PERIODS)}}, modifier),
+    ]
 
 
 @registry.misc("khabar.value_patterns.v1")

@@ -1,36 +1,61 @@
-"""``khabar_entity_cleanup``: entity spans never begin or end with spaces or punctuation.
+"""``khabar_entity_cleanup``: entity spans never begin or end with spaces, punctuation or
+function words.
 
 The transition-based NER can open or close an entity on a newline or a period
-(``شهر رمضان.\\n``); ANNOTATION.md forbids spans that start or end in whitespace,
-and a trailing period is never part of a name. Edge tokens that are whitespace or
-punctuation are dropped from each entity (an entity left empty is removed).
+(``شهر رمضان.\\n``), or run one word too far into a relative clause or a
+prepositional phrase (``صندوق النقد الدولي الذي``, ``اللجنة التنفيذية في``, ``الشركة
+الراعية ل``); ANNOTATION.md forbids spans that start or end in whitespace, and no name
+ends with a relative pronoun, a preposition or a conjunction. Edge tokens that are
+whitespace or punctuation are dropped from each entity, and so are the last tokens when
+they are one of ``edge_words`` (config); an entity left empty is removed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+# relative pronouns, prepositions and conjunctions, as whole tokens
+DEFAULT_EDGE_WORDS = [
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي",
+    "اللائي", "في", "من", "على", "إلى", "الى", "عن", "مع", "حتى", "منذ", "لدى", "عند",
+    "و", "ف", "ب", "ل", "ك", "أو", "ثم", "أن", "إن",
+]
 
-@Language.factory("khabar_entity_cleanup", assigns=["doc.ents"])
-def make_entity_cleanup(nlp: Language, name: str) -> EntityCleanup:
-    return EntityCleanup()
 
-
-def _is_edge_junk(doc: Doc, i: int) -> bool:
-    token = doc[i]
-    return token.is_space or token.is_punct
+@Language.factory(
+    "khabar_entity_cleanup", assigns=["doc.ents"],
+    default_config={"edge_words": DEFAULT_EDGE_WORDS},
+)
+def make_entity_cleanup(nlp: Language, name: str, edge_words: list[str]) -> EntityCleanup:
+    return EntityCleanup(edge_words)
 
 
 class EntityCleanup:
+    def __init__(self, edge_words: Iterable[str] = ()) -> None:
+        self.edge_words = frozenset(edge_words)
+
+    @staticmethod
+    def _is_junk(doc: Doc, i: int) -> bool:
+        return doc[i].is_space or doc[i].is_punct
+
+    def _is_function_word(self, doc: Doc, i: int) -> bool:
+        """One of ``edge_words`` that begins a written word: ``ك`` glued to the word before
+        it is a suffix of the name (سالجوك), not the preposition. Checked at the end of
+        an entity only: at its start و/ف/ك/أو may begin the name (واس، أو غلوبو)."""
+        return doc[i].text in self.edge_words and (i == 0 or bool(doc[i - 1].whitespace_))
+
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []
         changed = False
         for ent in doc.ents:
             start, end = ent.start, ent.end
-            while start < end and _is_edge_junk(doc, start):
+            while start < end and self._is_junk(doc, start):
                 start += 1
-            while end > start and _is_edge_junk(doc, end - 1):
+            while end > start and (self._is_junk(doc, end - 1)
+                                   or self._is_function_word(doc, end - 1)):
                 end -= 1
             changed |= (start, end) != (ent.start, ent.end)
             if start < end:
