@@ -43,3 +43,11 @@ def test_trailing_function_words_are_trimmed_but_not_name_letters():
     assert [e.text for e in cleanup(doc).ents] == ["ضياء سالجوك"]
     doc.ents = [Span(doc, 0, 4, label="PER")]
     assert [e.text for e in cleanup(doc).ents] == ["ضياء سالجوك"]
+
+
+def test_a_percent_sign_stays_in_the_value():
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    cleanup = nlp.add_pipe("khabar_entity_cleanup")
+    doc = Doc(nlp.vocab, words=["ارتفع", "25", "%", "."], spaces=[True, False, False, False])
+    doc.ents = [Span(doc, 1, 4, label="PERCENT")]
+    assert [e.text for e in cleanup(doc).ents] == ["25%"]

@@ -23,7 +23,8 @@ CLOCK = r"^[وفبل]{0,2}[0-9٠-٩]{1,2}[:٫.][0-9٠-٩]{2}$"
 YEAR = r"^((1[89]|20|14)[0-9]{2}|[١٢][٠-٩]{3})(م|هـ)?$"
 # the era written after a year: [10 أغسطس 2015 م], [25 شوال 1436 هـ]
 ERA_MARKERS = ["م", "هـ", "ه", "ميلادي", "ميلادية", "هجري", "هجرية", "للميلاد", "للهجرة"]
-NUMBER_WORDS = ["مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "الف", "الاف"]
+NUMBER_WORDS = ["مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "الف", "الاف", "مليوني",
+                "ملياري", "ألفي", "تريليون", "ترليون", "تريليونات"]
 MONTHS = [
     "يناير",
     "فبراير",
@@ -181,8 +182,17 @@ CURRENCIES = [
     "شيكل",
     "استرليني",
     "إسترليني",
+    "باوند",
+    "أورو",
+    "دولارات",
+    "الدولارات",
+    "الريالات",
+    "الدنانير",
+    "الجنيهات",
 ]
 CURRENCY_ADJ = [
+    "إسترليني",
+    "استرليني",
     "أمريكي",
     "أميركي",
     "امريكي",
@@ -229,7 +239,20 @@ UNITS = [
     "ميغاواط",
     "لتر",
     "لترا",
+    "كيلو",
+    "قدم",
+    "نقطة",
+    "نقاط",
+    "ميغاوات",
 ]
+UNIT_ADJ = ["مكعب", "مكعبة", "مكعبا", "مربع", "مربعة", "مربعا"]
+DUAL_UNITS = ["كيلومترين", "مترين", "طنين", "ميلين"]
+# clock times in words: [الساعة الخامسة بعد الزوال], [السابعة والنصف], [الرابعة عصرا]
+HOUR_WORDS = ["الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
+              "الثامنة", "التاسعة", "العاشرة", "الحادية", "الثانية عشرة"]
+HOUR_FRACTIONS = ["والنصف", "والربع", "والثلث", "إلا", "الا"]
+CLOCK_PARTS = ["صباحا", "صباحاً", "مساء", "مساءً", "مساءا", "ظهرا", "ظهراً", "فجرا", "فجراً",
+               "ليلا", "ليلاً", "عصرا", "عصراً"]
 
 
 def _with_conjunction(words: list[str]) -> list[str]:
@@ -253,7 +276,23 @@ def value_patterns() -> list[dict[str, Any]]:
         _p("PERCENT", *num, {"TEXT": {"IN": PERCENT_ONE}}),
         *(_p("PERCENT", *num, {"TEXT": a}, {"TEXT": b}) for a, b in PERCENT_TWO),
         _p("MONEY", *num, {"TEXT": {"IN": CURRENCIES}}, {"TEXT": {"IN": CURRENCY_ADJ}, "OP": "?"}),
-        _p("QUANTITY", *num, {"TEXT": {"IN": UNITS}}),
+        # [ثلاثة مليارات دولار], [مليارات الدولارات], [خمسة عشر ألف ريال]
+        _p("MONEY", {"TEXT": {"IN": CARDINALS}, "OP": "?"}, {"TEXT": "عشر", "OP": "?"},
+           {"TEXT": {"IN": NUMBER_WORDS}}, {"TEXT": {"IN": CURRENCIES}},
+           {"TEXT": {"IN": CURRENCY_ADJ}, "OP": "?"}),
+        _p("QUANTITY", *num, {"TEXT": {"IN": UNITS}}, {"TEXT": {"IN": UNIT_ADJ}, "OP": "?"}),
+        _p("QUANTITY", {"TEXT": {"IN": CARDINALS}, "OP": "?"}, {"TEXT": {"IN": NUMBER_WORDS}},
+           {"TEXT": {"IN": UNITS}}, {"TEXT": {"IN": UNIT_ADJ}, "OP": "?"}),
+        _p("QUANTITY", {"TEXT": {"IN": DUAL_UNITS}}),
+        # [الساعة الـ 3 مساء], [الساعة الخامسة والنصف صباحا], [الرابعة عصرا]
+        _p("TIME", {"TEXT": {"IN": ["الساعة", "الساعه"]}},
+           {"TEXT": {"IN": ["الـ", "ال"]}, "OP": "?"}, {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}},
+           {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
+        _p("TIME", {"TEXT": {"IN": ["الساعة", "الساعه"]}}, {"TEXT": {"IN": HOUR_WORDS}},
+           {"TEXT": {"IN": HOUR_FRACTIONS}, "OP": "?"}, {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
+        _p("TIME", {"TEXT": {"IN": HOUR_WORDS}}, {"TEXT": {"IN": HOUR_FRACTIONS}},
+           {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
+        _p("TIME", {"TEXT": {"IN": HOUR_WORDS}}, {"TEXT": {"IN": CLOCK_PARTS}}),
         _p(
             "TIME",
             {"TEXT": {"IN": ["الساعة", "الساعه"]}, "OP": "?"},
@@ -262,8 +301,9 @@ def value_patterns() -> list[dict[str, Any]]:
             {"TEXT": {"IN": ["بتوقيت", "غرينتش", "جمت"]}, "OP": "?"},
             {"TEXT": {"IN": ["غرينتش", "غ", "مكة", "القدس", "بيروت", "القاهرة"]}, "OP": "?"},
         ),
-        # [مساء اليوم السبت], [ليل الأحد- الاثنين]
-        _p("TIME", {"TEXT": {"IN": DAY_PARTS}}, {"TEXT": {"IN": WEEKDAYS + RELATIVE_DAYS}},
+        # [مساء اليوم السبت], [ليل الأحد- الاثنين], [صباح يوم الخميس], [بعد ظهر الجمعة]
+        _p("TIME", {"TEXT": "بعد", "OP": "?"}, {"TEXT": {"IN": DAY_PARTS}},
+           {"TEXT": "يوم", "OP": "?"}, {"TEXT": {"IN": WEEKDAYS + RELATIVE_DAYS}},
            {"TEXT": "-", "OP": "?"}, {"TEXT": {"IN": WEEKDAYS}, "OP": "?"}),
         *_date_patterns(),
         _p("DATE", {"TEXT": {"IN": DEMONSTRATIVES}}, {"TEXT": {"IN": PERIODS}}),  # هذا العام

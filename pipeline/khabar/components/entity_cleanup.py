@@ -6,7 +6,7 @@ The transition-based NER can open or close an entity on a newline or a period
 prepositional phrase (``صندوق النقد الدولي الذي``, ``اللجنة التنفيذية في``, ``الشركة
 الراعية ل``); ANNOTATION.md forbids spans that start or end in whitespace, and no name
 ends with a relative pronoun, a preposition or a conjunction. Edge tokens that are
-whitespace or punctuation are dropped from each entity, and so are the last tokens when
+whitespace or punctuation (not ``%``) are dropped from each entity, and so are the last tokens when
 they are one of ``edge_words`` (config); an entity left empty is removed.
 """
 
@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+# punctuation characters that are part of a value's span
+UNIT_SIGNS = frozenset({"%", "٪", "$", "€", "£", "‰"})
 # relative pronouns, prepositions and conjunctions, as whole tokens
 DEFAULT_EDGE_WORDS = [
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي",
@@ -39,7 +41,8 @@ class EntityCleanup:
 
     @staticmethod
     def _is_junk(doc: Doc, i: int) -> bool:
-        return doc[i].is_space or doc[i].is_punct
+        """Space or punctuation, but not a unit sign that belongs to a value (``25%``)."""
+        return doc[i].is_space or (doc[i].is_punct and doc[i].text not in UNIT_SIGNS)
 
     def _is_function_word(self, doc: Doc, i: int) -> bool:
         """One of ``edge_words`` that begins a written word: ``ك`` glued to the word before
