@@ -57,6 +57,15 @@ def pattern_ruler_nlp(name: str, patterns: str) -> Language:
     return nlp
 
 
+def ruler_ents(nlp: Language, name: str, text: str,
+               ents: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
+    """The entities the ruler ``name`` of ``pattern_ruler_nlp`` leaves on ``text``, given
+    the NER's ``ents`` (each a string of the text and its label) before it."""
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=lb) for s, lb in ents]
+    return [(e.text, e.label_) for e in nlp.get_pipe(name)(doc).ents]
+
+
 def ud_doc(vocab, words: list[str], pos: list[str], heads: list[int], deps: list[str]):
     """A Doc with UPOS, a tree, lemmas (the words) and Number=Sing on nouns, for tiny
     training data."""

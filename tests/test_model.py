@@ -22,6 +22,7 @@ EXPECTED_PIPES = [
     "parser",
     "value_ruler",
     "org_ruler",
+    "event_name_ruler",
     "khabar_entity_cleanup",
     "khabar_entity_propagation",
     "khabar_quotes",

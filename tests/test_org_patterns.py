@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import pattern_ruler_nlp
+from tests.conftest import pattern_ruler_nlp, ruler_ents
 
 
 @pytest.fixture(scope="module")
@@ -13,9 +13,7 @@ def nlp():
 
 
 def orgs(nlp, text: str, ents: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=lb) for s, lb in ents]
-    return [(e.text, e.label_) for e in nlp.get_pipe("org_ruler")(doc).ents]
+    return ruler_ents(nlp, "org_ruler", text, ents)
 
 
 def test_construct_head_with_definite_words(nlp):
