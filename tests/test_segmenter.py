@@ -51,6 +51,15 @@ def test_words_that_merely_begin_with_a_clitic_letter_stay_whole():
         assert pieces(seg, word) == [word]
 
 
+def test_future_sin_only_before_an_imperfect_verb():
+    """سعيد would be س + عيد by frequency (عيد is common), وسلم و + س + لم; neither is a
+    verb with the future particle, so both keep their س."""
+    seg = CliticSegmenter({**COUNTS, "عيد": 9, "سعيد": 2, "لم": 9, "سلم": 2})
+    assert pieces(seg, "سعيد") == ["سعيد"]
+    assert pieces(seg, "وسلم") == ["و", "سلم"]
+    assert pieces(seg, "سيقول") == ["س", "يقول"]
+
+
 def test_preposition_with_a_pronoun_is_a_candidate():
     assert any(c.analysis.pieces("لهم") == ["ل", "هم"] for c in candidates("لهم"))
 

@@ -29,6 +29,8 @@ from typing import Any
 
 PROCLITICS = ["", "و", "ف", "ب", "ك", "ل", "س", "وب", "وك", "ول", "وس", "فب", "فك", "فل", "فس"]
 ENCLITICS = ["", "ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ي", "ني", "نا"]
+# The future particle س attaches to imperfect verbs only, which begin with these letters.
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "أ", "ا")
 # Prepositions that take a pronoun with no stem in between: له = ل + ه, بها = ب + ها.
 PRONOUN_HOSTS = ("ل", "ب")
 MIN_STEM = 2
@@ -86,6 +88,13 @@ def candidates(word: str) -> list[Candidate]:
                 found.append(_candidate(word, pre, suf, norm[:-1] + "ة"))
             found.append(_candidate(word, pre, suf, norm))
     return found
+
+
+def grammatical(cand: Candidate) -> bool:
+    """The future particle س only before an imperfect verb (سيقول, not سعيد، وسلم، سجون).
+    Applied when analysing, not in training, so the trained weights stay those of the
+    full candidate set."""
+    return not cand.pre.endswith("س") or cand.stem.startswith(IMPERFECT_PREFIXES)
 
 
 def _candidate(word: str, pre: str, suf: str, stem_norm: str) -> Candidate:
@@ -170,7 +179,7 @@ class CliticSegmenter:
             return found
         if never_split(word):
             return whole(word)
-        cands = candidates(word)
+        cands = [c for c in candidates(word) if grammatical(c)]
         if self.weights:
             scored = [(self.score(self.features(word, c)), c) for c in cands]
         else:
