@@ -36,6 +36,12 @@ def test_trailing_function_words_are_trimmed_but_not_name_letters():
     doc = Doc(nlp.vocab, words=words, spaces=[True] * 6 + [False] + [True] * 3)
     doc.ents = [Span(doc, 1, 5, label="ORG"), Span(doc, 7, 10, label="ORG")]
     assert [e.text for e in cleanup(doc).ents] == ["صندوق النقد الدولي", "أو غلوبو"]
+    # after a spelled-out letter, إن and في are letters of the name
+    words = ["شبكة", "سي", "إن", "إن", "و", "قناة", "إم", "تي", "في"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, True, False, True, True, True,
+                                              False])
+    doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 5, 9, label="ORG")]
+    assert [e.text for e in cleanup(doc).ents] == ["شبكة سي إن إن", "قناة إم تي في"]
     # a one-letter token glued to the name is the name's own letter (سالجو + ك)
     words = ["ضياء", "سالجو", "ك", "ل", "الفريق"]
     doc = Doc(nlp.vocab, words=words, spaces=[True, False, True, False, False])

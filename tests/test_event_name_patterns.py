@@ -42,6 +42,20 @@ def test_generic_nouns_are_no_events(nlp, text):
     assert events(nlp, text) == []
 
 
+@pytest.mark.parametrize(("text", "ents", "expected"), [
+    # a name-only head takes places, not persons, mountains or clubs
+    ("بدأت حرب ترامب التجارية", (("ترامب", "PER"),), [("ترامب", "PER")]),
+    ("تسلق قمة إيفرست", (("إيفرست", "LOC"),), [("إيفرست", "LOC")]),
+    ("قبل قمة الهلال", (("الهلال", "ORG"),), [("الهلال", "ORG")]),
+    # the event ends before the next name and before a relative pronoun
+    ("تأهل إلى دوري الأبطال الأهلي المصري", (("الأهلي المصري", "ORG"),),
+     [("دوري الأبطال", "EVENT"), ("الأهلي المصري", "ORG")]),
+    ("في مهرجان الجنادرية الذي", (), [("مهرجان الجنادرية", "EVENT")]),
+])
+def test_events_leave_other_names_alone(nlp, text, ents, expected):
+    assert events(nlp, text, ents) == expected
+
+
 def test_a_name_ending_in_a_clitic_prepositional_phrase():
     """The shipped tokenizer splits للأندية into ل + لأندية (norm الأندية)."""
     from khabar.segmenter import CliticSegmenter

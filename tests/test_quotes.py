@@ -630,3 +630,14 @@ def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
     assert untagged["speaker_name"] == "آرسين فينجر"  # the nearest person, without a tagger
     (q,) = quotes(annotate(nlp, text, ents, tags={"وعلق": "VERB"}))
     assert q["speaker"] is None and q["speaker_name"] == "جوزيه مورينيو"
+
+
+def test_an_adverbial_after_the_verb_and_a_gloss_in_parentheses_are_no_speakers(
+        nlp: Language) -> None:
+    text = ("وقال الوزير خالد سعيد إن المشروع سينتهي قريبا. "
+            "وقال ردا على سؤال إن الحكومة لن تتراجع. "
+            "بوريس جونسون (المحافظين) قال إن الاتفاق جيد.")
+    ents = [("خالد سعيد", "PER"), ("بوريس جونسون", "PER"), ("المحافظين", "ORG")]
+    _, answered, gloss = quotes(annotate(nlp, text, ents, tags={"ردا": "NOUN"}))
+    assert answered["speaker"] is None and answered["speaker_name"] == "خالد سعيد"
+    assert gloss["speaker_name"] == "بوريس جونسون"

@@ -67,9 +67,30 @@ def test_proclitics_stay_out_of_value_spans(nlp):
 
 
 @pytest.mark.parametrize("text", ["غنى برونو مارس في الحفل", "سجل رمضان صبحي هدفا",
-                                  "قال رجب طيب أردوغان"])
+                                  "قال رجب طيب أردوغان", "وأضاف الهدف الثاني رمضان صبحي"])
 def test_a_month_name_alone_is_not_a_date(nlp, text):
     assert nlp(text).ents == ()
+
+
+@pytest.mark.parametrize("text", [
+    "فاز للمرة الثانية إلا أنه خسر",          # an ordinal before إلا is no clock time
+    "تقام المباراة الثانية عصرا",
+    "وقعت الشركة 3 عقود بقيمة كبيرة",         # عقود: contracts, not decades
+    "وقع اللاعب هذا العقد مع النادي",
+    "في 2015 قدم اللاعب استقالته",            # قدم: presented, not feet
+])
+def test_ordinary_words_are_no_values(nlp, text):
+    assert nlp(text).ents == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("احتفل في 25 ديسمبر من كل عام", [("25 ديسمبر", "DATE")]),
+    ("مساء الأحد - أعلن الوزير", [("مساء الأحد", "TIME")]),
+    ("الساعة الحادية عشرة ليلا", [("الساعة الحادية عشرة ليلا", "TIME")]),
+    ("قطع العداء آخر 2000 متر", [("2000 متر", "QUANTITY")]),
+])
+def test_values_do_not_take_the_words_around_them(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
 
 
 def test_values_on_clitic_tokens():

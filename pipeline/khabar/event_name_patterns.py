@@ -24,10 +24,15 @@ from .value_patterns import MONTHS, YEAR
 
 # heads followed by a name or by definite words: كأس العالم، مهرجان قرطبة، معرض الكتاب
 GENERAL_HEADS = ["كأس", "بطولة", "دوري", "مهرجان", "معرض", "مؤتمر", "منتدى", "ملتقى", "تصفيات"]
-# heads that make an event only with a name after them (حرب فيتنام, not حرب الأسعار;
-# قمة باريس, not قمة الهرم; دورة بوسطن, not دورة المياه)
-NAMED_HEADS = ["حرب", "قمة", "دورة", "انتفاضة", "طواف", "ماراثون", "رالي", "مونديال",
-               "أولمبياد", "اولمبياد"]
+# heads that make an event only with a place name after them (حرب فيتنام, not حرب
+# الأسعار or حرب ترامب; قمة باريس, not قمة الهرم, قمة إيفرست or قمة الهلال; دورة بوسطن,
+# not دورة المياه)
+NAMED_HEADS = {
+    "حرب": ["GPE", "LOC", "NORP"], "انتفاضة": ["GPE", "LOC", "FAC"], "قمة": ["GPE"],
+    **{head: ["GPE", "LOC"] for head in ("دورة", "طواف", "ماراثون", "رالي", "مونديال",
+                                          "أولمبياد", "اولمبياد")},
+}
+RELATIVES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي"]
 # a league named by its country: الدوري الفرنسي، السوبر السعودي
 LEAGUE_HEADS = ["الدوري", "السوبر"]
 # a definite head with one of these adjectives: الحرب العالمية الأولى، الحرب الأهلية اللبنانية
@@ -50,17 +55,21 @@ def _p(*tokens: dict[str, Any]) -> dict[str, Any]:
 def event_name_patterns() -> list[dict[str, Any]]:
     opt = {"OP": "?"}
     name = {"ENT_TYPE": {"IN": NAME_LABELS}, "OP": "+"}
-    definite = {"TEXT": {"REGEX": DEFINITE}, "ENT_TYPE": {"NOT_IN": VALUE_LABELS}}
-    more = {**definite, "OP": "{0,2}"}
+    definite = {"TEXT": {"REGEX": DEFINITE, "NOT_IN": RELATIVES},
+                "ENT_TYPE": {"NOT_IN": VALUE_LABELS}}
+    # more words of the name, but not the next entity (دوري الأبطال | الأهلي المصري)
+    more = {"TEXT": {"REGEX": DEFINITE, "NOT_IN": RELATIVES},
+            "ENT_TYPE": {"NOT_IN": VALUE_LABELS + NAME_LABELS}, "OP": "{0,2}"}
     year = {"TEXT": {"REGEX": YEAR}, **opt}
     ordinal = {"TEXT": {"IN": ORDINALS}, **opt}
     nisba = {"TEXT": {"REGEX": NISBA, "NOT_IN": NOT_NISBA}}
     # ل + a definite noun, split by the clitic tokenizer (للأندية = ل + لأندية, norm الأندية)
     of_definite = [{"TEXT": "ل"}, {"NORM": {"REGEX": DEFINITE}}]
     championship = {"TEXT": "بطولة", **opt}  # بطولة كأس السوبر
-    heads = {"TEXT": {"IN": GENERAL_HEADS + NAMED_HEADS}}
     named = [
-        [championship, heads, name, more],
+        [championship, {"TEXT": {"IN": GENERAL_HEADS}}, name, more],
+        *([{"TEXT": head}, {"ENT_TYPE": {"IN": labels}, "OP": "+"}, more]
+          for head, labels in NAMED_HEADS.items()),
         [championship, {"TEXT": {"IN": GENERAL_HEADS}}, definite, more],
         [{"TEXT": {"IN": DEFINITE_HEADS}}, {"TEXT": {"IN": ADJECTIVES}}, {**nisba, **opt}, ordinal],
         [championship, {"TEXT": {"IN": LEAGUE_HEADS}}, nisba, {"TEXT": "الممتاز", **opt},

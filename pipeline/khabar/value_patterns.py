@@ -134,8 +134,6 @@ DURATIONS = [
     "ساعة",
     "دقائق",
     "دقيقة",
-    "عقود",
-    "عقدا",
     "قرون",
     "قرنا",
     "شهور",
@@ -145,7 +143,10 @@ DURATIONS = [
 MONTH_ORDINALS = ["الأول", "الاول", "الثاني", "الآخر", "الأولى", "الاولى", "الآخرة"]
 # parts of a period written before a date: [نهاية العام الجاري], [مطلع نيسان/أبريل 2015]
 PERIOD_EDGES = ["نهاية", "بداية", "منتصف", "مطلع", "مستهل", "أوائل", "أواخر", "أواسط", "اواخر",
-                "اوائل", "أول", "آخر"]
+                "اوائل"]
+# periods after هذا/هذه (not العقد "the contract", الفصل "the chapter")
+DEMONSTRATIVE_PERIODS = ["العام", "الشهر", "الأسبوع", "الاسبوع", "الموسم", "الصيف", "الشتاء",
+                         "الربيع", "الخريف", "السنة", "القرن"]
 DEMONSTRATIVES = ["هذا", "هذه"]
 ORDINAL_DAYS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                 "التاسع", "العاشر"]
@@ -154,7 +155,7 @@ CARDINALS = [
     "ثماني", "ثمانية", "ثمان", "تسع", "تسعة", "عشر", "عشرة", "عشرين", "ثلاثين", "أربعين",
     "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئة", "مائة",
 ]
-DUAL_DURATIONS = ["عامين", "سنتين", "شهرين", "أسبوعين", "يومين", "عقدين", "قرنين", "ساعتين"]
+DUAL_DURATIONS = ["عامين", "سنتين", "شهرين", "أسبوعين", "يومين", "قرنين", "ساعتين"]
 DAY_PARTS = ["صباح", "مساء", "فجر", "ظهر", "ليل", "ليلة", "عصر", "منتصف"]
 CURRENCIES = [
     "دولار",
@@ -240,7 +241,6 @@ UNITS = [
     "لتر",
     "لترا",
     "كيلو",
-    "قدم",
     "نقطة",
     "نقاط",
     "ميغاوات",
@@ -249,8 +249,8 @@ UNIT_ADJ = ["مكعب", "مكعبة", "مكعبا", "مربع", "مربعة", "�
 DUAL_UNITS = ["كيلومترين", "مترين", "طنين", "ميلين"]
 # clock times in words: [الساعة الخامسة بعد الزوال], [السابعة والنصف], [الرابعة عصرا]
 HOUR_WORDS = ["الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
-              "الثامنة", "التاسعة", "العاشرة", "الحادية", "الثانية عشرة"]
-HOUR_FRACTIONS = ["والنصف", "والربع", "والثلث", "إلا", "الا"]
+              "الثامنة", "التاسعة", "العاشرة", "الحادية"]
+HOUR_FRACTIONS = ["والنصف", "والربع", "والثلث"]
 CLOCK_PARTS = ["صباحا", "صباحاً", "مساء", "مساءً", "مساءا", "ظهرا", "ظهراً", "فجرا", "فجراً",
                "ليلا", "ليلاً", "عصرا", "عصراً"]
 
@@ -289,10 +289,11 @@ def value_patterns() -> list[dict[str, Any]]:
            {"TEXT": {"IN": ["الـ", "ال"]}, "OP": "?"}, {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}},
            {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
         _p("TIME", {"TEXT": {"IN": ["الساعة", "الساعه"]}}, {"TEXT": {"IN": HOUR_WORDS}},
-           {"TEXT": {"IN": HOUR_FRACTIONS}, "OP": "?"}, {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
-        _p("TIME", {"TEXT": {"IN": HOUR_WORDS}}, {"TEXT": {"IN": HOUR_FRACTIONS}},
+           {"TEXT": "عشرة", "OP": "?"}, {"TEXT": {"IN": HOUR_FRACTIONS}, "OP": "?"},
            {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
-        _p("TIME", {"TEXT": {"IN": HOUR_WORDS}}, {"TEXT": {"IN": CLOCK_PARTS}}),
+        # without الساعة only with a fraction: an ordinal (الثانية) is no time on its own
+        _p("TIME", {"TEXT": {"IN": HOUR_WORDS}}, {"TEXT": "عشرة", "OP": "?"},
+           {"TEXT": {"IN": HOUR_FRACTIONS}}, {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
         _p(
             "TIME",
             {"TEXT": {"IN": ["الساعة", "الساعه"]}, "OP": "?"},
@@ -302,11 +303,12 @@ def value_patterns() -> list[dict[str, Any]]:
             {"TEXT": {"IN": ["غرينتش", "غ", "مكة", "القدس", "بيروت", "القاهرة"]}, "OP": "?"},
         ),
         # [مساء اليوم السبت], [ليل الأحد- الاثنين], [صباح يوم الخميس], [بعد ظهر الجمعة]
-        _p("TIME", {"TEXT": "بعد", "OP": "?"}, {"TEXT": {"IN": DAY_PARTS}},
-           {"TEXT": "يوم", "OP": "?"}, {"TEXT": {"IN": WEEKDAYS + RELATIVE_DAYS}},
-           {"TEXT": "-", "OP": "?"}, {"TEXT": {"IN": WEEKDAYS}, "OP": "?"}),
+        *(_p("TIME", {"TEXT": "بعد", "OP": "?"}, {"TEXT": {"IN": DAY_PARTS}},
+             {"TEXT": "يوم", "OP": "?"}, {"TEXT": {"IN": WEEKDAYS + RELATIVE_DAYS}}, *second)
+          for second in ([{"TEXT": {"IN": WEEKDAYS}, "OP": "?"}],
+                         [{"TEXT": "-"}, {"TEXT": {"IN": WEEKDAYS}}])),
         *_date_patterns(),
-        _p("DATE", {"TEXT": {"IN": DEMONSTRATIVES}}, {"TEXT": {"IN": PERIODS}}),  # هذا العام
+        _p("DATE", {"TEXT": {"IN": DEMONSTRATIVES}}, {"TEXT": {"IN": DEMONSTRATIVE_PERIODS}}),
         _p("DATE", {"TEXT": {"IN": [*CARDINALS, "عدة", "بضعة", "بضع"]}},
            {"TEXT": {"IN": DURATIONS}}, {"TEXT": {"IN": ["ونصف"]}, "OP": "?"}),
         _p("DATE", {"TEXT": {"REGEX": NUMBER}}, {"TEXT": {"IN": DURATIONS}}),
@@ -327,16 +329,22 @@ def _date_patterns() -> list[dict[str, Any]]:
     modifier = {"TEXT": {"IN": PERIOD_MODIFIERS}}
     edge = {"TEXT": {"IN": PERIOD_EDGES}, **opt}
     of_year = [{"TEXT": {"IN": ["من"]}, **opt}, {"TEXT": {"IN": ["عام", "سنة"]}, **opt}]
-    day = [{"TEXT": {"IN": ORDINAL_DAYS}}, {"TEXT": "من", **opt}]
     patterns = []
     for second in ([], [{"TEXT": "/"}, *month], [{"TEXT": "("}, *month, {"TEXT": ")"}]):
         months = [*month, *second]
+        for day in (
+            # [يوم الثلاثاء 14 مارس الجاري]
+            [{"TEXT": "يوم", **opt}, {"TEXT": {"IN": WEEKDAYS}, **opt},
+             {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}}],
+            # [الثامن من مايو/آيار 2020 م]; من is required: الهدف الثاني رمضان صبحي
+            [{"TEXT": {"IN": ORDINAL_DAYS}}, {"TEXT": "من"}],
+        ):
+            patterns += [
+                _p("DATE", edge, *day, *months, {**modifier, **opt}),
+                # [10 أغسطس/آب من عام 2015 م]: من and عام only before a year
+                _p("DATE", edge, *day, *months, *of_year, year, era, {**modifier, **opt}),
+            ]
         patterns += [
-            # [يوم الثلاثاء 14 مارس الجاري], [الثامن من مايو/آيار 2020 م]
-            _p("DATE", edge, {"TEXT": "يوم", **opt}, {"TEXT": {"IN": WEEKDAYS}, **opt},
-               {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}}, *months, *of_year, {**year, **opt},
-               era, {**modifier, **opt}),
-            _p("DATE", edge, *day, *months, *of_year, {**year, **opt}, era, {**modifier, **opt}),
             # [نهاية شهر أغسطس/آب], [يوليو عام 2002], [شهر يونيو 2015م], [يونيو الماضي]
             _p("DATE", edge, {"TEXT": "شهر", **opt}, *months, *of_year, year, era),
             _p("DATE", edge, {"TEXT": "شهر", **opt}, *months, modifier),
@@ -345,8 +353,9 @@ def _date_patterns() -> list[dict[str, Any]]:
     patterns.append(_p("DATE", *month, {"TEXT": "/"}, *month))
     return patterns + [
         # [مطلع عام 1430], [عام 2013 - 2014], [سنة 630 للميلاد]
+        _p("DATE", edge, {"TEXT": {"IN": ["عام", "العام", "سنة"]}}, year, era),
         _p("DATE", edge, {"TEXT": {"IN": ["عام", "العام", "سنة"]}}, year,
-           {"TEXT": {"IN": ["-", "/", "–"]}, **opt}, {**year, **opt}, era),
+           {"TEXT": {"IN": ["-", "/", "–"]}}, year, era),
         _p("DATE", {"TEXT": {"IN": PERIOD_EDGES}}, year),
         _p("DATE", {"TEXT": "يوم", **opt}, {"TEXT": {"IN": _with_conjunction(WEEKDAYS)}},
            {**modifier, **opt}),

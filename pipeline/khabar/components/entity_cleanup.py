@@ -44,11 +44,23 @@ class EntityCleanup:
         """Space or punctuation, but not a unit sign that belongs to a value (``25%``)."""
         return doc[i].is_space or (doc[i].is_punct and doc[i].text not in UNIT_SIGNS)
 
-    def _is_function_word(self, doc: Doc, i: int) -> bool:
-        """One of ``edge_words`` that begins a written word: ``ك`` glued to the word before
-        it is a suffix of the name (سالجوك), not the preposition. Checked at the end of
-        an entity only: at its start و/ف/ك/أو may begin the name (واس، أو غلوبو)."""
-        return doc[i].text in self.edge_words and (i == 0 or bool(doc[i - 1].whitespace_))
+    def _is_function_word(self, doc: Doc, start: int, i: int) -> bool:
+        """One of ``edge_words`` that ends the entity as a separate word after a full word:
+        ``ك`` glued to the word before it is a suffix of the name (سالجوك), and after a
+        short token it is a letter of a spelled-out name (سي إن إن، إم تي في). Checked at
+        the end of an entity only: at its start و/ف/ك/أو may begin the name (واس، أو
+        غلوبو)."""
+        if doc[i].text not in self.edge_words:
+            return False
+        if i == start:
+            return True
+        if not doc[i - 1].whitespace_:
+            return False
+        j, written = i - 1, len(doc[i - 1].text)  # the whole written word before it
+        while j > start and not doc[j - 1].whitespace_:
+            j -= 1
+            written += len(doc[j].text)
+        return written >= 3
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []
@@ -58,7 +70,7 @@ class EntityCleanup:
             while start < end and self._is_junk(doc, start):
                 start += 1
             while end > start and (self._is_junk(doc, end - 1)
-                                   or self._is_function_word(doc, end - 1)):
+                                   or self._is_function_word(doc, start, end - 1)):
                 end -= 1
             changed |= (start, end) != (ent.start, ent.end)
             if start < end:

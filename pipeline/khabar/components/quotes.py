@@ -922,7 +922,8 @@ class _Analysis:
         sense = cue.sense
         return sense.kind == "verb" and not sense.takes_object and not sense.preps \
             and tok.is_word and not self.quoted[i] and i not in self.time_words \
-            and (tok.start, tok.end) in self.nouns and not self._governed(i)
+            and (tok.start, tok.end) in self.nouns and not self._governed(i) \
+            and not _adverbial(tok.norm)
 
     def _apposed_person(self, rest: list[int]) -> Mention | None:
         """A person named after a title or noun head (``رئيس الهيئة، فهد سالم``): the first
@@ -1002,7 +1003,9 @@ class _Analysis:
                 return None
             mention = self._mention_at(i)
             if mention is not None and self._in_parentheses(mention):
-                return None  # a dateline, (CNN)-- أعلن: the agency is not the subject
+                if self._dateline(mention):
+                    return None  # (CNN)-- أعلن: the agency is not the subject
+                continue  # بوريس جونسون (المحافظين) قال: a gloss, the subject is before it
             if mention is not None and not self._after_preposition(mention) \
                     and self._is_subject(mention):
                 return mention
@@ -1026,6 +1029,11 @@ class _Analysis:
     def _in_parentheses(self, mention: Mention) -> bool:
         before = self.text[:mention.start].rstrip()
         return before.endswith("(") and self.text[mention.end:].lstrip().startswith(")")
+
+    def _dateline(self, mention: Mention) -> bool:
+        """A parenthesised source followed by a dash: ``واشنطن (CNN)--``, ``(رويترز) -``."""
+        after = self.text[mention.end:].lstrip()[1:].lstrip()
+        return after.startswith(("-", "–", "—"))
 
     def _tokens_before(self, cue: CueMatch, unit_start: int) -> Iterator[int]:
         """Token indices before the cue, nearest first, inside its unit and within
@@ -1377,9 +1385,13 @@ class _Names:
         salient = {c[0] for c in history} | {
             m.start for m in self.a.mentions[max(0, k - back):k] if self.a._after_verb(m)
         } if self.a.verb_ends else set()  # without a tagger: latest first
+
+        def words_to_cue(pos: int) -> int:
+            return sum(self.a.tokens[j].is_word
+                       for j in range(self.a.first_token_ending_after(pos), first))
+
         candidates.sort(key=lambda c: (
-            c[0] not in salient or first - self.a.first_token_ending_after(c[0]) > window,
-            -c[0]))
+            c[0] not in salient or words_to_cue(c[0]) > window, -c[0]))
         if gender is None:
             return candidates[0][1]
         exact = next((n for _, n, g in candidates if g == gender), None)
@@ -1392,6 +1404,11 @@ class _Names:
             return True
         k = bisect_right(self._content_starts, pos) - 1
         return any(s <= pos < e for s, e in self._contents[max(0, k - 2):k + 1])
+
+
+def _adverbial(word: str) -> bool:
+    """An indefinite accusative (ردا على سؤال، تعليقا على): an adverbial, never a subject."""
+    return word.endswith("ا") and not word.startswith("ال")
 
 
 def _masculine(word: str) -> str:
