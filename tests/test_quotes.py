@@ -641,3 +641,13 @@ def test_an_adverbial_after_the_verb_and_a_gloss_in_parentheses_are_no_speakers(
     _, answered, gloss = quotes(annotate(nlp, text, ents, tags={"ردا": "NOUN"}))
     assert answered["speaker"] is None and answered["speaker_name"] == "خالد سعيد"
     assert gloss["speaker_name"] == "بوريس جونسون"
+
+
+def test_justifying_attributing_and_claiming_verbs_are_cues(nlp: Language) -> None:
+    text = ("وبرر الوزير خالد سعيد القرار بأن الميزانية لا تكفي للمشروع. "
+            "وأبان المدير أن العمل سيكتمل قريبا. "
+            "ويعد هذا القرار بمثابة إنجاز كبير للحكومة.")
+    found = quotes(annotate(nlp, text, [("خالد سعيد", "PER")]))
+    assert [q["cue_text"] for q in found] == ["برر", "أبان"]
+    assert found[0]["content_text"] == "الميزانية لا تكفي للمشروع"
+    assert found[0]["speaker_name"] == "خالد سعيد"
