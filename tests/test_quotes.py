@@ -651,3 +651,9 @@ def test_justifying_attributing_and_claiming_verbs_are_cues(nlp: Language) -> No
     assert [q["cue_text"] for q in found] == ["برر", "أبان"]
     assert found[0]["content_text"] == "الميزانية لا تكفي للمشروع"
     assert found[0]["speaker_name"] == "خالد سعيد"
+
+
+def test_a_closing_channel_phrase_is_not_content(nlp: Language) -> None:
+    text = "وأعلنت المنظمة الدولية أن المدير العام استقال من منصبه في تغريدة."
+    (q,) = quotes(annotate(nlp, text, [("المنظمة الدولية", "ORG")]))
+    assert q["content_text"] == "المدير العام استقال من منصبه"

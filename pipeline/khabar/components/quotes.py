@@ -108,6 +108,10 @@ class Lexicon:
         self.phrase_preps = self._folded("phrase_prepositions")
         self.platforms = frozenset(strip_article(fold(w)) for w in d.get("platforms", []))
         self.channel_nouns = frozenset(strip_article(fold(w)) for w in d.get("channel_nouns", []))
+        # the nouns of في بيان، في تصريح، في كلمة …
+        self.statement_heads = frozenset(
+            strip_article(fold(e["phrase"].split()[int(e.get("head", 0))]))
+            for e in d.get("statement_phrases", []))
         self.titles = {bare for t in d.get("titles", []) for w in t.split()
                        if (bare := strip_article(fold(w)))}
         self.feminine_titles = {strip_article(fold(t)) for t in d.get("feminine_titles", [])}
@@ -1125,7 +1129,7 @@ class _Analysis:
             draft.content, draft.kind = inner, "direct"
             self.used_pairs.add(pair.open)
             return True
-        s, e = span = self._before_ender(span)
+        s, e = span = self._before_channel(self._before_ender(span))
         words = sum(1 for i in self._tokens_in(s, e) if self.tokens[i].is_word)
         if words < self.lex.threshold("min_content_words"):
             return False
@@ -1151,6 +1155,21 @@ class _Analysis:
                 if match is not None and self._source_follows(*match):
                     return trim(self.text, (span[0], self.tokens[i].start),
                                 keep=self._closers()) or span
+        return span
+
+    def _before_channel(self, span: Offsets) -> Offsets:
+        """Reported content ends before a closing channel phrase (``أعلنت المنظمة وفاته
+        بسويسرا في تغريدة``, ``… عبر حسابه``): where it was said, not what."""
+        toks = [i for i in self._tokens_in(*span) if self.tokens[i].is_word]
+        for k in range(max(0, len(toks) - 3), len(toks) - 1):
+            i = toks[k]
+            if self.quoted[i] or self.tokens[i].norm not in ("في", "عبر"):
+                continue
+            word = strip_article(self.tokens[toks[k + 1]].norm)
+            if word in self.lex.channel_nouns or word in self.lex.document_nouns \
+                    or word in self.lex.statement_heads:
+                return trim(self.text, (span[0], self.tokens[i].start),
+                            keep=self._closers()) or span
         return span
 
     def _source_follows(self, last: int, attached: int) -> bool:
