@@ -23,7 +23,8 @@ from .org_patterns import DEFINITE, NAME_LABELS, NISBA, NOT_NISBA, VALUE_LABELS
 from .value_patterns import MONTHS, YEAR
 
 # heads followed by a name or by definite words: كأس العالم، مهرجان قرطبة، معرض الكتاب
-GENERAL_HEADS = ["كأس", "بطولة", "دوري", "مهرجان", "معرض", "مؤتمر", "منتدى", "ملتقى", "تصفيات"]
+# (not منتدى: a forum is mostly an organisation, as in our corpus: منتدى النقل الدولي)
+GENERAL_HEADS = ["كأس", "بطولة", "دوري", "مهرجان", "معرض", "مؤتمر", "ملتقى", "تصفيات"]
 # heads that make an event only with a place name after them (حرب فيتنام, not حرب
 # الأسعار or حرب ترامب; قمة باريس, not قمة الهرم, قمة إيفرست or قمة الهلال; دورة بوسطن,
 # not دورة المياه)
@@ -36,7 +37,7 @@ RELATIVES = ["الذي", "التي", "الذين", "اللذين", "اللتين
 # a league named by its country: الدوري الفرنسي، السوبر السعودي
 LEAGUE_HEADS = ["الدوري", "السوبر"]
 # a definite head with one of these adjectives: الحرب العالمية الأولى، الحرب الأهلية اللبنانية
-DEFINITE_HEADS = ["الدوري", "الحرب", "المؤتمر", "المنتدى", "المعرض", "المهرجان"]
+DEFINITE_HEADS = ["الدوري", "الحرب", "المؤتمر", "المعرض", "المهرجان"]
 ADJECTIVES = ["الممتاز", "العالمية", "الأهلية", "الاهلية", "الباردة", "الدولي", "الدولية"]
 ORDINALS = ["الأولى", "الاولى", "الثانية", "الأول", "الثاني"]
 # named without a head: the everyday names of the biggest events
