@@ -1148,13 +1148,11 @@ class _Analysis:
                 continue
             for words in self.lex.enders:
                 if self._match_phrase(i + 1, words) is not None:
-                    return trim(self.text, (span[0], self.tokens[i].start),
-                                keep=self._closers()) or span
+                    return self._cut_before(span, i)
             for words in self.lex.source_enders:
                 match = self._match_phrase(i + 1, words)
                 if match is not None and self._source_follows(*match):
-                    return trim(self.text, (span[0], self.tokens[i].start),
-                                keep=self._closers()) or span
+                    return self._cut_before(span, i)
         return span
 
     def _before_channel(self, span: Offsets) -> Offsets:
@@ -1168,8 +1166,7 @@ class _Analysis:
             word = strip_article(self.tokens[toks[k + 1]].norm)
             if word in self.lex.channel_nouns or word in self.lex.document_nouns \
                     or word in self.lex.statement_heads:
-                return trim(self.text, (span[0], self.tokens[i].start),
-                            keep=self._closers()) or span
+                return self._cut_before(span, i)
         return span
 
     def _source_follows(self, last: int, attached: int) -> bool:
@@ -1389,21 +1386,22 @@ class _Names:
         at = draft.cue.span[0] if draft.cue else draft.content[0]
         back = self.lex.threshold("max_mentions_back")
         candidates = [c for c in history[-back:] if c[0] < at]
+        # a subject (a person named right after a verb) or an earlier quote's source
+        # within a few words outranks nearer persons named in passing (وعلق مورينيو على
+        # تجاهل فينجر له وقال …: مورينيو); without a tagger: latest first
+        tagged = bool(self.a.verb_ends)
+        salient = {c[0] for c in history} if tagged else set()
         k = bisect_left(self.a.mention_starts, at)  # a window, not all mentions: linear time
         for m in self.a.mentions[max(0, k - back):k]:
             if m.label == "PER" and m.end <= at and not self._reported(m.start) \
                     and self.a._is_subject(m):
                 candidates.append((m.start, self.fullest(m), self.mention_gender(m)))
+                if tagged and self.a._after_verb(m):
+                    salient.add(m.start)
         if not candidates:
             return None
-        # a subject (a person named right after a verb) or an earlier quote's source
-        # within a few words outranks nearer persons named in passing (وعلق مورينيو على
-        # تجاهل فينجر له وقال …: مورينيو)
         window = self.lex.threshold("salience_window_words")
         first = self.a.first_token_ending_after(at)
-        salient = {c[0] for c in history} | {
-            m.start for m in self.a.mentions[max(0, k - back):k] if self.a._after_verb(m)
-        } if self.a.verb_ends else set()  # without a tagger: latest first
 
         def words_to_cue(pos: int) -> int:
             return sum(self.a.tokens[j].is_word
