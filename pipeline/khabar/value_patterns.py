@@ -19,6 +19,8 @@ from spacy.util import registry
 # left out of the written span by ``contract.entity_records``.
 NUMBER = r"^[وفبل]{0,2}[0-9٠-٩]+([.,٫][0-9٠-٩]+)*$"
 CLOCK = r"^[وفبل]{0,2}[0-9٠-٩]{1,2}[:٫.][0-9٠-٩]{2}$"
+DAY_OR_HOUR = r"^[0-9٠-٩]{1,2}$"  # a day of the month or an hour in digits
+CLOCK_NOUNS = ["الساعة", "الساعه"]
 # Gregorian years, Hijri years (14xx), in Western or Arabic-Indic digits
 YEAR = r"^((1[89]|20|14)[0-9]{2}|[١٢][٠-٩]{3})(م|هـ)?$"
 # the era written after a year: [10 أغسطس 2015 م], [25 شوال 1436 هـ]
@@ -285,10 +287,10 @@ def value_patterns() -> list[dict[str, Any]]:
            {"TEXT": {"IN": UNITS}}, {"TEXT": {"IN": UNIT_ADJ}, "OP": "?"}),
         _p("QUANTITY", {"TEXT": {"IN": DUAL_UNITS}}),
         # [الساعة الـ 3 مساء], [الساعة الخامسة والنصف صباحا], [الرابعة عصرا]
-        _p("TIME", {"TEXT": {"IN": ["الساعة", "الساعه"]}},
-           {"TEXT": {"IN": ["الـ", "ال"]}, "OP": "?"}, {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}},
+        _p("TIME", {"TEXT": {"IN": CLOCK_NOUNS}},
+           {"TEXT": {"IN": ["الـ", "ال"]}, "OP": "?"}, {"TEXT": {"REGEX": DAY_OR_HOUR}},
            {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
-        _p("TIME", {"TEXT": {"IN": ["الساعة", "الساعه"]}}, {"TEXT": {"IN": HOUR_WORDS}},
+        _p("TIME", {"TEXT": {"IN": CLOCK_NOUNS}}, {"TEXT": {"IN": HOUR_WORDS}},
            {"TEXT": "عشرة", "OP": "?"}, {"TEXT": {"IN": HOUR_FRACTIONS}, "OP": "?"},
            {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
         # without الساعة only with a fraction: an ordinal (الثانية) is no time on its own
@@ -296,7 +298,7 @@ def value_patterns() -> list[dict[str, Any]]:
            {"TEXT": {"IN": HOUR_FRACTIONS}}, {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
         _p(
             "TIME",
-            {"TEXT": {"IN": ["الساعة", "الساعه"]}, "OP": "?"},
+            {"TEXT": {"IN": CLOCK_NOUNS}, "OP": "?"},
             {"TEXT": {"REGEX": CLOCK}},
             {"TEXT": {"IN": ["صباحا", "مساء", "مساءً", "صباحاً", "ظهرا", "فجرا", "ليلا"]}, "OP": "?"},
             {"TEXT": {"IN": ["بتوقيت", "غرينتش", "جمت"]}, "OP": "?"},
@@ -335,7 +337,7 @@ def _date_patterns() -> list[dict[str, Any]]:
         for day in (
             # [يوم الثلاثاء 14 مارس الجاري]
             [{"TEXT": "يوم", **opt}, {"TEXT": {"IN": WEEKDAYS}, **opt},
-             {"TEXT": {"REGEX": r"^[0-9٠-٩]{1,2}$"}}],
+             {"TEXT": {"REGEX": DAY_OR_HOUR}}],
             # [الثامن من مايو/آيار 2020 م]; من is required: الهدف الثاني رمضان صبحي
             [{"TEXT": {"IN": ORDINAL_DAYS}}, {"TEXT": "من"}],
         ):
