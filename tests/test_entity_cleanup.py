@@ -37,11 +37,11 @@ def test_trailing_function_words_are_trimmed_but_not_name_letters():
     doc.ents = [Span(doc, 1, 5, label="ORG"), Span(doc, 7, 10, label="ORG")]
     assert [e.text for e in cleanup(doc).ents] == ["صندوق النقد الدولي", "أو غلوبو"]
     # after a spelled-out letter, إن and في are letters of the name
-    words = ["شبكة", "سي", "إن", "إن", "و", "قناة", "إم", "تي", "في"]
+    words = ["قناة", "سي", "إن", "إن", "و", "قناة", "إم", "تي", "في"]
     doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, True, False, True, True, True,
                                               False])
     doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 5, 9, label="ORG")]
-    assert [e.text for e in cleanup(doc).ents] == ["شبكة سي إن إن", "قناة إم تي في"]
+    assert [e.text for e in cleanup(doc).ents] == ["قناة سي إن إن", "قناة إم تي في"]
     # a one-letter token glued to the name is the name's own letter (سالجو + ك)
     words = ["ضياء", "سالجو", "ك", "ل", "الفريق"]
     doc = Doc(nlp.vocab, words=words, spaces=[True, False, True, False, False])
@@ -57,3 +57,40 @@ def test_a_percent_sign_stays_in_the_value():
     doc = Doc(nlp.vocab, words=["ارتفع", "25", "%", "."], spaces=[True, False, False, False])
     doc.ents = [Span(doc, 1, 4, label="PERCENT")]
     assert [e.text for e in cleanup(doc).ents] == ["25%"]
+
+
+def _cleaned(text: str, label: str) -> str:
+    """The entity left when the whole of ``text`` was tagged ``label``."""
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    cleanup = nlp.add_pipe("khabar_entity_cleanup")
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, 0, len(doc), label=label)]
+    return " ".join(e.text for e in cleanup(doc).ents)
+
+
+def test_a_name_ends_before_a_status_word_or_the_next_persons_title():
+    assert _cleaned("حزب العدالة والتنمية الحاكم", "ORG") == "حزب العدالة والتنمية"
+    assert _cleaned("وكالة الأنباء السعودية الرسمية", "ORG") == "وكالة الأنباء السعودية"
+    assert _cleaned("مجلس الشورى الدكتور", "ORG") == "مجلس الشورى"
+    assert _cleaned("نادي الزمالك السابق", "ORG") == "نادي الزمالك"
+    # the description is not the name's own last word
+    assert _cleaned("الجريدة الرسمية", "ORG") == "الجريدة الرسمية"
+    assert _cleaned("الأسبوع المقبل", "DATE") == "الأسبوع المقبل"
+    assert _cleaned("العام الدراسي المقبل", "DATE") == "العام الدراسي المقبل"
+    # title words end surnames and place names
+    assert _cleaned("سوسن الشاعر", "PER") == "سوسن الشاعر"
+    assert _cleaned("حسين علي الشيخ", "PER") == "حسين علي الشيخ"
+    assert _cleaned("مدينة شرم الشيخ", "GPE") == "مدينة شرم الشيخ"
+
+
+def test_a_class_noun_before_a_borrowed_name_or_a_title_of_the_media_is_dropped():
+    assert _cleaned("شركة سوني", "ORG") == "سوني"
+    assert _cleaned('شركة "أودي"', "ORG") == "أودي"
+    assert _cleaned("صحيفة الوطن", "ORG") == "الوطن"
+    assert _cleaned("موقع إنستاغرام", "ORG") == "إنستاغرام"
+    # a descriptive company name keeps its head
+    assert _cleaned("شركة الدار العقارية", "ORG") == "شركة الدار العقارية"
+    assert _cleaned("شركة جبل عمر للتطوير", "ORG") == "شركة جبل عمر للتطوير"
+    # only organisations: a designator alone or before a place is left as it is
+    assert _cleaned("شركة", "ORG") == "شركة"
+    assert _cleaned("موقع الحادث", "LOC") == "موقع الحادث"

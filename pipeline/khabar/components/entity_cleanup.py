@@ -8,6 +8,17 @@ prepositional phrase (``صندوق النقد الدولي الذي``, ``الل�
 ends with a relative pronoun, a preposition or a conjunction. Edge tokens that are
 whitespace or punctuation (not ``%``) are dropped from each entity, and so are the last tokens when
 they are one of ``edge_words`` (config); an entity left empty is removed.
+
+Names also stop where the description around them starts (GUIDELINES.md: a description
+around a name tags the name only). A name runs on into the status word after it
+(``حزب العدالة والتنمية الحاكم``, ``وكالة الأنباء السعودية الرسمية``) or into the title
+of the person named next (``مجلس الشورى الدكتور …``): ``trailing_descriptors`` are
+dropped from the end of a name of two or more words (titles only from an ORG: a surname
+or a place may end in a title word, ``سوسن الشاعر``, ``شرم الشيخ``). A class noun before a
+borrowed name is not part of it (``شركة سوني``, ``صحيفة ليبرتيه``, ``موقع إنستاغرام``):
+``leading_designators`` are dropped from an ORG that goes on with an indefinite word,
+``media_designators`` from any ORG (``صحيفة الوطن``), unless the name has a ``لل``/``ل``
+purpose phrase (``شركة جبل عمر للتطوير`` keeps its head).
 """
 
 from __future__ import annotations
@@ -19,25 +30,60 @@ from spacy.tokens import Doc, Span
 
 # punctuation characters that are part of a value's span
 UNIT_SIGNS = frozenset({"%", "٪", "$", "€", "£", "‰"})
+# labels of values, whose spans include their period words (الأسبوع المقبل، العام الحالي)
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"})
 # relative pronouns, prepositions and conjunctions, as whole tokens
 DEFAULT_EDGE_WORDS = [
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي",
     "اللائي", "في", "من", "على", "إلى", "الى", "عن", "مع", "حتى", "منذ", "لدى", "عند",
     "و", "ف", "ب", "ل", "ك", "أو", "ثم", "أن", "إن",
 ]
+# status words that describe a named body or person rather than name it
+DEFAULT_STATUS_WORDS = [
+    "الرسمي", "الرسمية", "الحاكم", "الحاكمة", "السابق", "السابقة", "الأسبق", "الحالي",
+    "الحالية", "الشقيق", "الشقيقة", "الإرهابي", "الإرهابية", "الانقلابي", "الانقلابية",
+    "التابع", "التابعة", "الناطق", "الناطقة", "الصاعد", "الهابط", "المكلف", "المكلفة",
+    "المقرر", "المقبل", "المقبلة", "المنافس", "المستضيف", "المضيف", "المحظور", "المحظورة",
+    "المنحل", "المنحلة",
+]
+# titles of the person named after an organisation (مجلس الشورى الدكتور …)
+DEFAULT_TRAILING_TITLES = [
+    "الدكتور", "الدكتورة", "السيد", "السيدة", "اللواء", "الفريق", "المستشار", "الشيخ",
+    "المهندس", "المهندسة", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "المشير",
+    "الأستاذ", "الأستاذة", "المدرب", "اللاعب", "الكابتن", "المحامي", "الإعلامي",
+    "الإعلامية", "الفنان", "الفنانة", "أخصائي",
+]
+# class nouns written before a borrowed name (شركة سوني، موقع إنستاغرام)
+DEFAULT_LEADING_DESIGNATORS = ["شركة", "شبكة", "جماعة"]
+# class nouns of the media, written before any title (صحيفة الوطن، صحيفة ليبرتيه)
+DEFAULT_MEDIA_DESIGNATORS = ["صحيفة", "جريدة", "مجلة", "موقع"]
 
 
 @Language.factory(
     "khabar_entity_cleanup", assigns=["doc.ents"],
-    default_config={"edge_words": DEFAULT_EDGE_WORDS},
+    default_config={"edge_words": DEFAULT_EDGE_WORDS, "status_words": DEFAULT_STATUS_WORDS,
+                    "trailing_titles": DEFAULT_TRAILING_TITLES,
+                    "leading_designators": DEFAULT_LEADING_DESIGNATORS,
+                    "media_designators": DEFAULT_MEDIA_DESIGNATORS},
 )
-def make_entity_cleanup(nlp: Language, name: str, edge_words: list[str]) -> EntityCleanup:
-    return EntityCleanup(edge_words)
+def make_entity_cleanup(nlp: Language, name: str, edge_words: list[str],
+                        status_words: list[str], trailing_titles: list[str],
+                        leading_designators: list[str],
+                        media_designators: list[str]) -> EntityCleanup:
+    return EntityCleanup(edge_words, status_words, trailing_titles, leading_designators,
+                         media_designators)
 
 
 class EntityCleanup:
-    def __init__(self, edge_words: Iterable[str] = ()) -> None:
+    def __init__(self, edge_words: Iterable[str] = (), status_words: Iterable[str] = (),
+                 trailing_titles: Iterable[str] = (),
+                 leading_designators: Iterable[str] = (),
+                 media_designators: Iterable[str] = ()) -> None:
         self.edge_words = frozenset(edge_words)
+        self.status_words = frozenset(status_words)
+        self.trailing_titles = frozenset(trailing_titles)
+        self.leading_designators = frozenset(leading_designators)
+        self.media_designators = frozenset(media_designators)
 
     @staticmethod
     def _is_junk(doc: Doc, i: int) -> bool:
@@ -62,16 +108,54 @@ class EntityCleanup:
             written += len(doc[j].text)
         return written >= 3
 
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        while start < end and self._is_junk(doc, start):
+            start += 1
+        while end > start and (self._is_junk(doc, end - 1)
+                               or self._is_function_word(doc, start, end - 1)):
+            end -= 1
+        return start, end
+
+    @staticmethod
+    def _words(doc: Doc, start: int, end: int) -> int:
+        """Written words in tokens ``start:end`` (clitics glued to a word count once)."""
+        return sum(1 for i in range(start, end) if doc[i].whitespace_ or i == end - 1) \
+            if end > start else 0
+
+    def _describes(self, doc: Doc, start: int, end: int, label: str) -> bool:
+        """The last token is a status word or (after an ORG) a title, standing as a word of
+        its own after at least two words of name. Titles end place names (``شرم الشيخ``)
+        and surnames (``سوسن الشاعر``), so only an organisation loses them."""
+        last = doc[end - 1]
+        if label in VALUE_LABELS or not doc[end - 2].whitespace_:
+            return False
+        if last.text not in self.status_words and (
+                label != "ORG" or last.text not in self.trailing_titles):
+            return False
+        return self._words(doc, start, end - 1) >= 2
+
+    def _designated(self, doc: Doc, start: int, end: int, label: str) -> bool:
+        """``شركة سوني``, ``صحيفة الوطن``: an ORG that starts with a class noun followed by a
+        name: for the media any title, for others a borrowed (indefinite) name, and no
+        ``ل`` purpose phrase (``شركة الصفوة للإسمنت`` is the name)."""
+        first = doc[start].text
+        if label != "ORG" or end - start < 2 or not doc[start].whitespace_ \
+                or first not in self.leading_designators | self.media_designators:
+            return False
+        rest = [t for t in doc[start + 1:end] if not t.is_punct]
+        return bool(rest) and (first in self.media_designators
+                               or not rest[0].text.startswith("ال")) \
+            and not any(t.text.startswith("لل") or t.text == "ل" for t in rest)
+
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []
         changed = False
         for ent in doc.ents:
-            start, end = ent.start, ent.end
-            while start < end and self._is_junk(doc, start):
-                start += 1
-            while end > start and (self._is_junk(doc, end - 1)
-                                   or self._is_function_word(doc, start, end - 1)):
-                end -= 1
+            start, end = self._trim(doc, ent.start, ent.end)
+            while end - start > 2 and self._describes(doc, start, end, ent.label_):
+                start, end = self._trim(doc, start, end - 1)
+            if start < end and self._designated(doc, start, end, ent.label_):
+                start, end = self._trim(doc, start + 1, end)
             changed |= (start, end) != (ent.start, ent.end)
             if start < end:
                 cleaned.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
