@@ -38,3 +38,20 @@ def test_name_does_not_run_on_into_a_weekday_or_a_date(nlp):
     assert orgs(nlp, text) == [("وزارة الخارجية الإسرائيلية", "ORG")]
     dated = orgs(nlp, "أعلن حزب العمال اليوم", (("اليوم", "DATE"),))
     assert ("حزب العمال", "ORG") in dated and ("اليوم", "DATE") in dated
+
+
+def test_a_sports_body_ends_with_its_sport():
+    """لكرة splits into ل + كرة with the clitic tokenizer (a segmenter that knows كرة)."""
+    from khabar.segmenter import CliticSegmenter
+    from khabar.tokenizer import CliticTokenizer, rule_tokenizer
+
+    nlp = pattern_ruler_nlp("org_ruler", "khabar.org_patterns.v1")
+    nlp.tokenizer = CliticTokenizer(nlp.vocab, rule_tokenizer(nlp), CliticSegmenter({"كرة": 9}))
+    got = orgs(nlp, "استقال مدرب منتخب إيسلندا لكرة القدم أمس", (("إيسلندا", "GPE"),))
+    assert got == [("منتخب إيسلندا لكرة القدم", "ORG")]
+    assert orgs(nlp, "قال الاتحاد الإيسلندي لكرة القدم إن") == [
+        ("الاتحاد الإيسلندي لكرة القدم", "ORG")]
+    found = orgs(nlp, "أعلن الاتحاد الدولي لكرة السلة أن", (("الاتحاد الدولي", "ORG"),))
+    assert found == [("الاتحاد الدولي لكرة السلة", "ORG")]
+    # a team of a club is no body of its own: no name, no match
+    assert orgs(nlp, "وصلت بعثة الفريق الأول لكرة القدم") == []

@@ -6,7 +6,9 @@ a head noun: ``وزارة الداخلية العراقية``, ``حزب الله
 
 - an organisation head in the construct state followed by a name (an entity
   the NER found, or a definite word) and up to two more definite words;
-- a definite institution head followed by a nationality adjective.
+- a definite institution head followed by a nationality adjective;
+- a sports body's name ends with its sport (``منتخب إيسلندا لكرة القدم``, ``الاتحاد
+  الإيسلندي لكرة القدم``), also after an organisation the NER found (``الاتحاد الدولي``).
 
 The patterns run after the NER and replace what they overlap
 (``overwrite_ents``), so ``مصر`` (GPE) inside ``منتخب مصر`` becomes part of the ORG.
@@ -102,6 +104,9 @@ NOT_NISBA = [
     "الفعلية",
     "السرية",
 ]
+# bodies of a sport, named by a nationality adjective: الاتحاد الإيسلندي لكرة القدم
+SPORT_BODIES = ["الاتحاد", "المنتخب", "الرابطة", "اتحاد", "منتخب", "رابطة"]
+SPORTS = ["القدم", "السلة", "اليد", "الطائرة", "الماء"]
 NAME_LABELS = ["PER", "ORG", "GPE", "LOC", "NORP"]
 # A name does not run on into a date or time: وزارة الخارجية الإسرائيلية الأحد
 VALUE_LABELS = ["DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"]
@@ -120,10 +125,18 @@ def org_patterns() -> list[dict[str, Any]]:
         "ENT_TYPE": {"NOT_IN": VALUE_LABELS},
         "OP": "{0,2}",
     }
+    nisba = {"TEXT": {"REGEX": NISBA, "NOT_IN": NOT_NISBA}}
+    # لكرة القدم, split by the clitic tokenizer into ل + كرة
+    sport = [{"TEXT": "ل"}, {"TEXT": "كرة"}, {"TEXT": {"IN": SPORTS}}]
+    named = [
+        [head, {"ENT_TYPE": {"IN": NAME_LABELS}, "OP": "+"}, more],
+        [head, {"TEXT": {"REGEX": DEFINITE}}, more],
+    ]
     return [
-        _p(head, {"ENT_TYPE": {"IN": NAME_LABELS}, "OP": "+"}, more),
-        _p(head, {"TEXT": {"REGEX": DEFINITE}}, more),
-        _p({"TEXT": {"IN": DEFINITE_HEADS}}, {"TEXT": {"REGEX": NISBA, "NOT_IN": NOT_NISBA}}),
+        *(_p(*tokens, *tail) for tokens in named for tail in ([], sport)),
+        _p({"TEXT": {"IN": DEFINITE_HEADS}}, nisba),
+        _p({"TEXT": {"IN": SPORT_BODIES}}, nisba, {**nisba, "OP": "?"}, *sport),
+        _p({"ENT_TYPE": "ORG", "OP": "+"}, *sport),
     ]
 
 
