@@ -24,6 +24,7 @@ EXPECTED_PIPES = [
     "org_ruler",
     "event_name_ruler",
     "khabar_entity_cleanup",
+    "khabar_place_labels",
     "khabar_entity_propagation",
     "khabar_quotes",
     "khabar_event_model",
