@@ -490,6 +490,15 @@ def test_title_takes_the_person_named_in_apposition(nlp: Language) -> None:
     assert q["content_text"] == "الجسر سيفتح الشهر المقبل"
 
 
+def test_a_person_named_after_the_name_that_ends_the_titles_phrase(nlp: Language) -> None:
+    text = "وقال المدون على يوتيوب جو ساغ إن البرنامج سيعود قريبا."
+    (q,) = quotes(annotate(nlp, text, [("يوتيوب", "ORG"), ("جو ساغ", "PER")]))
+    assert q["speaker_text"] == "جو ساغ"
+    text = "وقال مدير الشرطة في بغداد أحمد علي إن الوضع هادئ."
+    (q,) = quotes(annotate(nlp, text, [("بغداد", "GPE"), ("أحمد علي", "PER")]))
+    assert q["speaker_text"] == "أحمد علي"
+
+
 def test_pro_drop_takes_the_nearest_subject_outside_reported_content(nlp: Language) -> None:
     text = ("وقال المدرب عادل حسن إن اللاعب منير سالم سيغيب عن المباراة. "
             "ودافع رئيس النادي فهد العلي عن قرار التعاقد. "

@@ -937,7 +937,8 @@ class _Analysis:
         for k, i in enumerate(rest):
             mention = self._mention_at(i)
             if mention is not None and mention.label == "PER" and self.starts.get(
-                    mention.start) == i and (not in_pp or self._after_comma(i)) \
+                    mention.start) == i and (not in_pp or self._after_comma(i)
+                                             or self._after_name(i)) \
                     and self._is_subject(mention):
                 return mention
             if mention is None and self.tokens[i].norm in self.lex.phrase_preps \
@@ -949,6 +950,15 @@ class _Analysis:
         """``في الولاية`` / ``في الهيئة``: في and one definite noun that is no mention."""
         return len(words) == 2 and self.tokens[words[0]].norm == "في" \
             and self.tokens[words[1]].norm.startswith("ال") and self._mention_at(words[1]) is None
+
+    def _after_name(self, i: int) -> bool:
+        """Word ``i`` follows the name that closes a prepositional phrase of the title
+        (``المدون على يوتيوب جو ساغ``): a person named there is in apposition."""
+        if i == 0:
+            return False
+        before = self._mention_at(i - 1)
+        return (before is not None and before.label != "PER") \
+            or strip_article(self.tokens[i - 1].norm) in self.lex.platforms
 
     def _after_comma(self, i: int) -> bool:
         return i > 0 and self.tokens[i - 1].norm in ("،", ",")
