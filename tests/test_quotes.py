@@ -499,6 +499,18 @@ def test_a_person_named_after_the_name_that_ends_the_titles_phrase(nlp: Language
     assert q["speaker_text"] == "أحمد علي"
 
 
+@pytest.mark.parametrize("source", ["قيادي ميداني", "موظف في الشركة", "شاهد", "مسؤولا",
+                                    "مواطن"])
+def test_an_unnamed_source_has_no_name(nlp: Language, source: str) -> None:
+    """Not the person named before: the article never names this source."""
+    text = (f"وصل الوزير سامي العلي إلى المدينة أمس. وقال {source} إن الزيارة "
+            "لم تغير شيئا في الوضع.")
+    if source == "مسؤولا":
+        text = text.replace("وقال مسؤولا إن", "لكن مسؤولا قال إن")
+    (q,) = quotes(annotate(nlp, text, [("سامي العلي", "PER")]))
+    assert q["speaker_text"] == source.split()[0] and q["speaker_name"] is None
+
+
 def test_pro_drop_takes_the_nearest_subject_outside_reported_content(nlp: Language) -> None:
     text = ("وقال المدرب عادل حسن إن اللاعب منير سالم سيغيب عن المباراة. "
             "ودافع رئيس النادي فهد العلي عن قرار التعاقد. "
@@ -595,14 +607,14 @@ def test_split_conjunction_stays_outside_content_before_a_source(nlp: Language) 
 def test_a_tagged_noun_after_the_verb_is_an_unnamed_subject_not_pro_drop(
         nlp: Language) -> None:
     text = ("وقال الوزير خالد سعيد إن المشروع سينتهي قريبا. "
-            "وكتب شخص في تغريدة أن المشروع متأخر جدا. "
+            "وكتب ناقد في تغريدة أن المشروع متأخر جدا. "
             "ودعا المواطنين إلى الصبر حتى نهاية العام.")
     ents = [("خالد سعيد", "PER")]
     untagged = quotes(annotate(nlp, text, ents))
     assert [q["speaker_name"] for q in untagged] == ["خالد سعيد"] * 3
-    tags = {"شخص": "NOUN", "المواطنين": "NOUN"}
+    tags = {"ناقد": "NOUN", "المواطنين": "NOUN"}
     _, written, called = quotes(annotate(nlp, text, ents, tags=tags))
-    assert written["speaker_text"] == "شخص" and written["speaker_name"] is None
+    assert written["speaker_text"] == "ناقد" and written["speaker_name"] is None
     # after a verb with a prepositional complement the noun is its object: still pro-drop
     assert called["speaker"] is None and called["speaker_name"] == "خالد سعيد"
 
