@@ -511,6 +511,15 @@ def test_an_unnamed_source_has_no_name(nlp: Language, source: str) -> None:
     assert q["speaker_text"] == source.split()[0] and q["speaker_name"] is None
 
 
+def test_pro_drop_after_an_unnamed_source_continues_it(nlp: Language) -> None:
+    text = ("واستقبل الوزير سامي العلي الوفد أمس. "
+            "وقال مصدر أمني إن الحدود ستبقى مغلقة حتى إشعار آخر. "
+            "وأضاف أن التحقيق في الحادث ما زال جاريا.")
+    first, second = quotes(annotate(nlp, text, [("سامي العلي", "PER")]))
+    assert first["speaker_text"] == "مصدر" and first["speaker_name"] is None
+    assert second["speaker"] is None and second["speaker_name"] is None
+
+
 def test_pro_drop_takes_the_nearest_subject_outside_reported_content(nlp: Language) -> None:
     text = ("وقال المدرب عادل حسن إن اللاعب منير سالم سيغيب عن المباراة. "
             "ودافع رئيس النادي فهد العلي عن قرار التعاقد. "
@@ -615,8 +624,9 @@ def test_a_tagged_noun_after_the_verb_is_an_unnamed_subject_not_pro_drop(
     tags = {"ناقد": "NOUN", "المواطنين": "NOUN"}
     _, written, called = quotes(annotate(nlp, text, ents, tags=tags))
     assert written["speaker_text"] == "ناقد" and written["speaker_name"] is None
-    # after a verb with a prepositional complement the noun is its object: still pro-drop
-    assert called["speaker"] is None and called["speaker_name"] == "خالد سعيد"
+    # after a verb with a prepositional complement the noun is its object: still pro-drop,
+    # continuing the latest source, the unnamed writer
+    assert called["speaker"] is None and called["speaker_name"] is None
 
 
 def test_an_agency_in_a_dateline_is_not_the_subject(nlp: Language) -> None:

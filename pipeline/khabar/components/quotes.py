@@ -1251,7 +1251,7 @@ class _Names:
         self._fullest_of: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def resolve(self, drafts: list[Draft]) -> None:
-        history: list[tuple[int, str, str | None]] = []  # (position, name, gender)
+        history: list[tuple[int, str | None, str | None]] = []  # (position, name, gender)
         previous: Draft | None = None
         self._contents = sorted(d.content for d in drafts)
         self._content_starts = [c[0] for c in self._contents]
@@ -1270,7 +1270,9 @@ class _Names:
             else:
                 draft.speaker_name = self.carry_over(draft, verb_gender, history)
                 gender = verb_gender
-            if draft.speaker_name:
+            if draft.speaker_name or draft.nominal is not None:
+                # an unnamed source (مصدر، طبيب المنتخب) is a source too: وأضاف after it
+                # continues it rather than the person named before it
                 at = (draft.speaker or (draft.cue.span if draft.cue else draft.content))[0]
                 history.append((at, draft.speaker_name, gender))
             previous = draft
@@ -1388,7 +1390,7 @@ class _Names:
         return "f" if first.endswith(("ة", "ى")) else "m"
 
     def carry_over(self, draft: Draft, gender: str | None,
-                   history: list[tuple[int, str, str | None]]) -> str | None:
+                   history: list[tuple[int, str | None, str | None]]) -> str | None:
         """The nearest earlier source of the verb's gender, else the nearest of unknown
         gender: earlier quotes' sources and person mentions that can be subjects (no
         preposition before them, not inside reported content), salient ones within
@@ -1421,8 +1423,9 @@ class _Names:
             c[0] not in salient or words_to_cue(c[0]) > window, -c[0]))
         if gender is None:
             return candidates[0][1]
-        exact = next((n for _, n, g in candidates if g == gender), None)
-        return exact or next((n for _, n, g in candidates if g is None), None)
+        best = next((c for c in candidates if c[2] == gender), None) \
+            or next((c for c in candidates if c[2] is None), None)
+        return best[1] if best else None
 
     def _reported(self, pos: int) -> bool:
         """Inside some quote's content or a quotation."""
