@@ -652,9 +652,17 @@ def test_a_title_noun_resolves_to_the_person_after_a_long_title_phrase(nlp: Lang
     assert q["speaker_text"] == "المدرب" and q["speaker_name"] == "هيمير هالغريمسون"
 
 
+def test_a_name_after_the_noun_of_a_prepositional_phrase_is_no_subject(nlp: Language) -> None:
+    text = ("وعلق المدرب جوزيه مورينيو على تجاهل آرسين فينجر له. "
+            "وصرح بعد اللقاء مع مجموعة \"فونكه\" الإعلامية: «لم أر منه أي تحية».")
+    ents = [("جوزيه مورينيو", "PER"), ("آرسين فينجر", "PER"), ("فونكه", "ORG")]
+    (q,) = quotes(annotate(nlp, text, ents))
+    assert q["speaker"] is None and q["speaker_name"] == "جوزيه مورينيو"
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
-    text = ("وعلق المدرب جوزيه مورينيو على تجاهل آرسين فينجر له وقال بعد المباراة: "
+    text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "
             "«لم أر منه أي تحية بعد اللقاء».")
     ents = [("جوزيه مورينيو", "PER"), ("آرسين فينجر", "PER")]
     (untagged,) = quotes(annotate(nlp, text, ents))

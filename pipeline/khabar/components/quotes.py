@@ -977,9 +977,12 @@ class _Analysis:
             return False
         if self._governed(i):
             return False
-        # a place named after the noun of a prepositional phrase (في مدينة أونتاريو)
-        j = self._prev_word(i)
-        return not (mention.label in PLACE_LABELS and j is not None and j == i - 1
+        # a name after the noun of a prepositional phrase (في مدينة أونتاريو، لمجموعة
+        # "فونكه"), quotation marks between them allowed
+        j = i - 1
+        while j >= 0 and not self.tokens[j].is_word and self.tokens[j].norm in "«\"“":
+            j -= 1
+        return not (j >= 0 and self.tokens[j].is_word and self._mention_at(j) is None
                     and not self.tokens[j].norm.startswith("ال") and self._governed(j))
 
     def _governed(self, i: int) -> bool:
