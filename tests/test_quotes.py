@@ -660,6 +660,17 @@ def test_a_name_after_the_noun_of_a_prepositional_phrase_is_no_subject(nlp: Lang
     assert q["speaker"] is None and q["speaker_name"] == "جوزيه مورينيو"
 
 
+def test_a_masculine_verb_takes_no_feminine_institution_as_subject(nlp: Language) -> None:
+    text = ("وقال المتحدث نبيل أبو ردينة إن الاتصالات مستمرة. "
+            "وطالب الحكومة الإسرائيلية بوقف الاقتحامات فورا ودون شروط. "
+            "وطالبت الحكومة المصرية بضبط النفس في المنطقة.")
+    ents = [("نبيل أبو ردينة", "PER"), ("الحكومة الإسرائيلية", "ORG"),
+            ("الحكومة المصرية", "ORG")]
+    _, masculine, feminine = quotes(annotate(nlp, text, ents))
+    assert masculine["speaker"] is None and masculine["speaker_name"] == "نبيل أبو ردينة"
+    assert feminine["speaker_text"] == "الحكومة المصرية"
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
     text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "

@@ -881,7 +881,7 @@ class _Analysis:
             i = gap[k]
             mention = self._mention_at(i)
             if mention is not None:
-                if self._is_subject(mention):
+                if self._is_subject(mention) and self._agrees(mention, cue):
                     draft.mention = mention
                     draft.speaker = self._strip_titles(mention)
                     return
@@ -915,6 +915,15 @@ class _Analysis:
             if noun is not None:
                 draft.speaker = self._head_span(noun[0], noun[1][0])
                 draft.nominal = noun[1][1]
+
+    def _agrees(self, mention: Mention, cue: CueMatch) -> bool:
+        """A masculine verb does not take a feminine institution as its subject: in
+        ``وطالب الحكومة الإسرائيلية بـ`` the government is the object of a dropped
+        subject (a feminine subject right after the verb makes it ``طالبت``)."""
+        if cue.sense.kind != "verb" or cue.sense.gender != "m" or mention.label == "PER":
+            return True
+        words = self.text[mention.start:mention.end].split()
+        return not (words and words[0].endswith(("ة", "ات")))
 
     def _unnamed_subject(self, i: int, cue: CueMatch) -> bool:
         """A common noun (by the tagger) right after a verb cue, not governed and no date:
