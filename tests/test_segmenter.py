@@ -60,6 +60,19 @@ def test_future_sin_only_before_an_imperfect_verb():
     assert pieces(seg, "سيقول") == ["س", "يقول"]
 
 
+def test_future_sin_only_when_the_verb_without_it_is_attested():
+    """A name that starts like a future verb (سيبيتوكي، سيدني) keeps its س when the rest
+    of the word never occurs on its own; a weighted model gets the same guard."""
+    counts = {**COUNTS, "سيبيتوكي": 2, "سيدني": 7, "يد": 9, "ني": 3}
+    seg = CliticSegmenter(counts)
+    assert pieces(seg, "سيبيتوكي") == ["سيبيتوكي"]
+    assert pieces(seg, "سيدني") == ["سيدني"]
+    assert pieces(seg, "وسيقول") == ["و", "س", "يقول"]
+    weighted = CliticSegmenter(counts, weights={"pre=س": 5.0})
+    assert pieces(weighted, "سيبيتوكي") == ["سيبيتوكي"]
+    assert pieces(weighted, "سيقول") == ["س", "يقول"]
+
+
 def test_preposition_with_a_pronoun_is_a_candidate():
     assert any(c.analysis.pieces("لهم") == ["ل", "هم"] for c in candidates("لهم"))
 

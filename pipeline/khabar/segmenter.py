@@ -166,6 +166,13 @@ class CliticSegmenter:
             feats.append(f"suf={suf}|alf={self.freq('ال' + stem)}")
         return feats
 
+    def attested(self, word: str, cand: Candidate) -> bool:
+        """The future particle س is split off only when the rest of the word occurs in the
+        raw news on its own (سيقوم → يقوم): a name that merely starts with سي/سا
+        (سيبيتوكي، سانجيف، سيدني) has no such twin. Applied when analysing, like
+        :func:`grammatical`."""
+        return not cand.pre.endswith("س") or self.freq(word[len(cand.pre):]) > 0
+
     def score(self, feats: Iterable[str]) -> float:
         return sum(self.weights.get(f, 0.0) for f in feats)
 
@@ -179,7 +186,7 @@ class CliticSegmenter:
             return found
         if never_split(word):
             return whole(word)
-        cands = [c for c in candidates(word) if grammatical(c)]
+        cands = [c for c in candidates(word) if grammatical(c) and self.attested(word, c)]
         if self.weights:
             scored = [(self.score(self.features(word, c)), c) for c in cands]
         else:
