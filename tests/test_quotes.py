@@ -671,6 +671,13 @@ def test_a_masculine_verb_takes_no_feminine_institution_as_subject(nlp: Language
     assert feminine["speaker_text"] == "الحكومة المصرية"
 
 
+def test_a_name_before_a_connector_is_not_the_subject_after_it(nlp: Language) -> None:
+    text = ("ولم يعلن عن المدرب الذي سيخلف هيمير هالغريمسون في منصبه، ولكن الاتحاد أشار "
+            "إلى أنه يدرس لائحة كبيرة من الأسماء.")
+    (q,) = quotes(annotate(nlp, text, [("هيمير هالغريمسون", "PER")]))
+    assert q["speaker_text"] == "الاتحاد"
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
     text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "

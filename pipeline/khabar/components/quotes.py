@@ -1022,11 +1022,13 @@ class _Analysis:
 
     def _mention_before(self, cue: CueMatch) -> Mention | None:
         """``فلان أكد أن``: the nearest mention a few words before the cue, not after a
-        preposition (``في الكويت``) and in the same unit."""
+        preposition (``في الكويت``), in the same unit and clause (not before لكن، بينما)."""
         for i in self._tokens_before(cue, self.units_of(cue.span[0])[0]):
             tok = self.tokens[i]
             if tok.norm in _STOPS or self.quoted[i] or tok.norm in self._closers():
                 return None
+            if tok.norm != "في" and self._lookup(i, self.lex.connectors.__contains__):
+                return None  # … هالغريمسون في منصبه، ولكن الاتحاد أشار: another clause
             mention = self._mention_at(i)
             if mention is not None and self._in_parentheses(mention):
                 if self._dateline(mention):
