@@ -678,6 +678,16 @@ def test_a_name_before_a_connector_is_not_the_subject_after_it(nlp: Language) ->
     assert q["speaker_text"] == "الاتحاد"
 
 
+def test_a_document_of_an_institution_speaks_for_it(nlp: Language) -> None:
+    text = ("ونشرت وكالة الأنباء السعودية صورة من الرسالتين أمس. "
+            "وأضاف تقرير الوكالة أن الطالبين توفيا خلال محاولة الإنقاذ. "
+            "وذكر تقرير آخر أن الحادث وقع صباحا.")
+    owned, unowned = quotes(annotate(nlp, text, [("وكالة الأنباء السعودية", "ORG")]))
+    assert owned["speaker_text"] == "تقرير"
+    assert owned["speaker_name"] == "وكالة الأنباء السعودية"
+    assert unowned["speaker_name"] is None
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
     text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "

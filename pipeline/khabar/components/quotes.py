@@ -1325,18 +1325,23 @@ class _Names:
         """``الوزير`` / ``الوزارة``: the latest person introduced with that title, or the
         latest organisation whose name starts with that noun. A document (``تقرير أصدره
         مركز …``, ``البيانات التي أعلنتها مؤسسة …``) speaks for the author named after it."""
-        if strip_article(draft.nominal or "") in self.lex.document_nouns and draft.speaker:
+        nominal = draft.nominal or ""
+        if strip_article(nominal) in self.lex.document_nouns and draft.speaker:
             author = self.author_after(draft.speaker[1], draft.content[0])
             if author is not None:
                 return self.fullest(author)
-        title = self.lex.title_stem(draft.nominal or "")
-        noun = title or _masculine(draft.nominal or "")
+            owner = self.owner_after(draft.speaker[1])
+            if owner is None:
+                return None
+            nominal = owner  # تقرير الوكالة: the agency's report speaks for the agency
+        title = self.lex.title_stem(nominal)
+        noun = title or _masculine(nominal)
         k = bisect_left(self.a.mention_starts, draft.content[0])
         window = self.a.mentions[max(0, k - self.lex.threshold("max_mentions_back")) : k]
         for mention in reversed([m for m in window if m.end <= draft.content[0]]):
             if mention.label == "PER" and noun in self.titles_before(mention):
                 return self.fullest(mention)
-            if title is not None or strip_article(draft.nominal or "") in self.lex.person_nouns:
+            if title is not None or strip_article(nominal) in self.lex.person_nouns:
                 continue  # رئيس هيئة الرياضة / طبيب المنتخب: the person's organisation is
                 # not the speaker; an unnamed person has no speaker_name
             first = fold(self._name(mention)).split()[:1]
@@ -1345,6 +1350,16 @@ class _Names:
             if mention.label == "ORG" and self.noun_before(mention) == noun:
                 return self.fullest(mention)
         return None
+
+    def owner_after(self, end: int) -> str | None:
+        """The definite institution noun right after a document noun, in construct
+        (``تقرير الوكالة``, ``بيان الوزارة``), as a speaker-noun reading."""
+        i = self.a.first_token_ending_after(end)
+        if i >= len(self.a.tokens) or not self.a.tokens[i].norm.startswith("ال") \
+                or self.a._mention_at(i) is not None:
+            return None
+        found = self.a._speaker_head(i)
+        return found[1] if found and found[1] not in self.lex.document_nouns else None
 
     def author_after(self, start: int, end: int) -> Mention | None:
         """The first organisation or person named within a few words after ``start``
