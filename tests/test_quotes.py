@@ -688,6 +688,17 @@ def test_a_document_of_an_institution_speaks_for_it(nlp: Language) -> None:
     assert unowned["speaker_name"] is None
 
 
+def test_a_name_completing_an_unnamed_source_before_the_cue_is_not_the_source(
+        nlp: Language) -> None:
+    text = ("وهاجم المقال التنظيم بشدة، فحسابات داعش تزعم أن الشعوب كلها مرتدة. "
+            "وقال المتحدث باسم الحكومة إن الوضع تحت السيطرة. "
+            "رئيس الوزراء نتنياهو قال إن الحكومة لن تتراجع.")
+    ents = [("داعش", "ORG"), ("نتنياهو", "PER")]
+    accounts, _, minister = quotes(annotate(nlp, text, ents))
+    assert accounts["speaker_text"] == "حسابات" and accounts["speaker_name"] is None
+    assert minister["speaker_text"] == "نتنياهو"
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
     text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "

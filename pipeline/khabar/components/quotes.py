@@ -1036,8 +1036,18 @@ class _Analysis:
                 continue  # بوريس جونسون (المحافظين) قال: a gloss, the subject is before it
             if mention is not None and not self._after_preposition(mention) \
                     and self._is_subject(mention):
-                return mention
+                return None if self._genitive_of_unnamed(mention) else mention
         return None
+
+    def _genitive_of_unnamed(self, mention: Mention) -> bool:
+        """``فحسابات داعش تزعم``, ``مسؤولو حماس قالوا``: the mention completes an unnamed
+        source or a document in construct before it; that noun is the subject."""
+        i = self.first_token_ending_after(mention.start)
+        j = self._prev_word(i)
+        if j is None or any(w.startswith("ال") for _, w in self._readings(j)):
+            return False  # رئيس الوزراء نتنياهو: a definite title is in apposition
+        unnamed = self.lex.person_nouns | self.lex.document_nouns | self.lex.channel_nouns
+        return self._lookup(j, unnamed.__contains__) is not None
 
     def _after_verb(self, mention: Mention) -> bool:
         """The mention follows a word the tagger calls a verb, titles in between allowed
