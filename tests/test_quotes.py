@@ -497,6 +497,12 @@ def test_a_person_named_after_the_name_that_ends_the_titles_phrase(nlp: Language
     text = "وقال مدير الشرطة في بغداد أحمد علي إن الوضع هادئ."
     (q,) = quotes(annotate(nlp, text, [("بغداد", "GPE"), ("أحمد علي", "PER")]))
     assert q["speaker_text"] == "أحمد علي"
+    # a person at the end of a longer phrase belongs to it, not to the title
+    text = ("افتتح الوزير مدثر عبدالغني المعرض أمس. وقال الوزير خلال لقائه بوزير الزراعة في "
+            "ولاية شمال كردفان كمال عوض إن الوزارة تعمل على إكمال المشروع.")
+    ents = [("مدثر عبدالغني", "PER"), ("شمال كردفان", "GPE"), ("كمال عوض", "PER")]
+    (q,) = quotes(annotate(nlp, text, ents))
+    assert q["speaker_text"] == "الوزير" and q["speaker_name"] == "مدثر عبدالغني"
 
 
 @pytest.mark.parametrize("source", ["قيادي ميداني", "موظف في الشركة", "شاهد", "مسؤولا",

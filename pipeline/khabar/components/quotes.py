@@ -943,16 +943,17 @@ class _Analysis:
         PER mention before any separate preposition, or right after a comma. ``في`` before
         a definite noun belongs to the title (``مدير الصحة في الولاية غول منغال``)."""
         in_pp = False
+        prep = -1  # the preposition that opened the phrase
         for k, i in enumerate(rest):
             mention = self._mention_at(i)
             if mention is not None and mention.label == "PER" and self.starts.get(
                     mention.start) == i and (not in_pp or self._after_comma(i)
-                                             or self._after_name(i)) \
+                                             or self._closes_phrase(prep, i)) \
                     and self._is_subject(mention):
                 return mention
             if mention is None and self.tokens[i].norm in self.lex.phrase_preps \
                     and not self._title_place(rest[k:k + 2]):
-                in_pp = True
+                in_pp, prep = True, i
         return None
 
     def _title_place(self, words: list[int]) -> bool:
@@ -960,14 +961,17 @@ class _Analysis:
         return len(words) == 2 and self.tokens[words[0]].norm == "في" \
             and self.tokens[words[1]].norm.startswith("ال") and self._mention_at(words[1]) is None
 
-    def _after_name(self, i: int) -> bool:
-        """Word ``i`` follows the name that closes a prepositional phrase of the title
-        (``المدون على يوتيوب جو ساغ``): a person named there is in apposition."""
-        if i == 0:
+    def _closes_phrase(self, prep: int, i: int) -> bool:
+        """Word ``i`` follows a preposition and the one name that is its object
+        (``المدون على يوتيوب جو ساغ``, ``مدير الشرطة في بغداد أحمد علي``): a person named
+        there is in apposition to the title. Not after a longer phrase (``خلال لقائه بوزير
+        الزراعة … في ولاية … كمال``), where the person belongs to the phrase."""
+        if prep < 0 or i <= prep + 1:
             return False
-        before = self._mention_at(i - 1)
-        return (before is not None and before.label != "PER") \
-            or strip_article(self.tokens[i - 1].norm) in self.lex.platforms
+        if strip_article(self.tokens[prep + 1].norm) in self.lex.platforms:
+            return i == prep + 2
+        before = self._mention_at(prep + 1)
+        return before is not None and before.label != "PER" and self._mention_at(i - 1) is before
 
     def _after_comma(self, i: int) -> bool:
         return i > 0 and self.tokens[i - 1].norm in ("،", ",")
