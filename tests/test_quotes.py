@@ -705,6 +705,16 @@ def test_a_name_completing_an_unnamed_source_before_the_cue_is_not_the_source(
     assert minister["speaker_text"] == "نتنياهو"
 
 
+def test_a_participle_goes_with_the_clause_subject_named_after_the_last_quote(
+        nlp: Language) -> None:
+    text = ("وشدد حمزة لبيض على أن الفن لن يؤخره عن الدراسة، وهو ما شدد عليه مدربه كاظم "
+            "الساهر، قائلا: «الأولوية للدراسة والتعليم».")
+    ents = [("حمزة لبيض", "PER"), ("كاظم الساهر", "PER")]
+    first, second = quotes(annotate(nlp, text, ents, tags={"وشدد": "VERB", "شدد": "VERB"}))
+    assert first["speaker_name"] == "حمزة لبيض"
+    assert second["speaker"] is None and second["speaker_name"] == "كاظم الساهر"
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
     text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "

@@ -50,6 +50,12 @@ _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n")
 _FINAL_PUNCT = ".!?؟…:;؛،,-–—"
 _STOPS = frozenset(".!?؟…;؛")
 _COPULAS = frozenset({"كان", "كانت", "كانوا"})  # وكان خبراء قد توقعوا
+# a preposition with a pronoun between a verb and its subject (أكد له الوزير، شدد عليه مدربه)
+# (folded: إليه is اليه)
+_PRONOUN_PPS = frozenset({
+    "له", "لها", "لهم", "لهما", "لنا", "لكم", "عليه", "عليها", "عليهم", "علينا", "اليه",
+    "اليها", "اليهم", "الينا", "عنه", "عنها", "عنهم", "منه", "منها", "منهم", "به", "بها", "بهم",
+})
 
 
 def fold(text: str) -> str:
@@ -1054,8 +1060,9 @@ class _Analysis:
         return self._lookup(j, unnamed.__contains__) is not None
 
     def _after_verb(self, mention: Mention) -> bool:
-        """The mention follows a word the tagger calls a verb, titles in between allowed
-        (ودافع رئيس النادي فهد العلي): the verb's subject."""
+        """The mention follows a word the tagger calls a verb, titles and a pronoun after a
+        preposition in between allowed (ودافع رئيس النادي فهد العلي، شدد عليه مدربه كاظم
+        الساهر): the verb's subject."""
         i = self.first_token_ending_after(mention.start)
         words: list[int] = []
         j = self._prev_word(i) if i < len(self.tokens) else None
@@ -1064,7 +1071,8 @@ class _Analysis:
                 return self._title_run(words[::-1]) == len(words)
             if not self.tokens[j].is_word or self._mention_at(j) is not None:
                 return False
-            words.append(j)
+            if fold(self.tokens[j].norm) not in _PRONOUN_PPS:  # شدد عليه مدربه كاظم
+                words.append(j)
             j = self._prev_word(j)
         return False
 
@@ -1292,7 +1300,7 @@ class _Names:
                 draft.speaker_name = self.nominal_name(draft)
                 gender = verb_gender
             elif draft.cue and draft.cue.sense.kind == "participle" and previous \
-                    and previous.unit == draft.unit:
+                    and previous.unit == draft.unit and not self._new_subject(previous, draft):
                 draft.speaker_name = previous.speaker_name
                 gender = verb_gender
             else:
@@ -1304,6 +1312,21 @@ class _Names:
                 at = (draft.speaker or (draft.cue.span if draft.cue else draft.content))[0]
                 history.append((at, draft.speaker_name, gender))
             previous = draft
+
+    def _new_subject(self, previous: Draft, draft: Draft) -> bool:
+        """A person named as a verb's subject between the previous quote and a participle
+        cue (``…، وهو ما شدد عليه مدربه كاظم الساهر، قائلا``): the participle goes with
+        that clause, not with the previous quote. Needs a tagger."""
+        start = previous.content[1]
+        end = draft.cue.span[0] if draft.cue else draft.content[0]
+        k = bisect_left(self.a.mention_starts, start)
+        for m in self.a.mentions[k:]:
+            if m.start >= end:
+                break
+            if m.label == "PER" and self.a._is_subject(m) and self.a._after_verb(m) \
+                    and not self._reported(m.start):
+                return True
+        return False
 
     def fullest(self, mention: Mention) -> str:
         """The longest mention of the same label containing this one's words, titles removed.
@@ -1414,8 +1437,10 @@ class _Names:
             found = self.a._lookup(k, lambda w: self.lex.title_stem(w) is not None)
             if found:
                 out.add(self.lex.title_stem(found[1]) or found[1])
-                if self.lex.is_feminine_title(found[1]):
-                    out.add(FEMININE)
+                tok = self.a.tokens[k]
+                if self.lex.is_feminine_title(found[1]) \
+                        and not self.a.text[tok.start:tok.end].endswith("ه"):
+                    out.add(FEMININE)  # مدربه is his coach, not مدربة
         return out
 
     def mention_gender(self, mention: Mention) -> str | None:
