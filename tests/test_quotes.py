@@ -715,6 +715,15 @@ def test_a_participle_goes_with_the_clause_subject_named_after_the_last_quote(
     assert second["speaker"] is None and second["speaker_name"] == "كاظم الساهر"
 
 
+def test_a_person_after_a_governed_title_is_neither_subject_nor_pro_drop_source(
+        nlp: Language) -> None:
+    text = ("بعث رئيس مجلس الأمة مرزوق الغانم برقية تعزية إلى رئيس مجلس الشورى الدكتور "
+            "عبدالله آل الشيخ عبر خلالها عن خالص تعازيه بضحايا الحادث.")
+    ents = [("مرزوق الغانم", "PER"), ("مجلس الشورى", "ORG"), ("عبدالله آل الشيخ", "PER")]
+    (q,) = quotes(annotate(nlp, text, ents))
+    assert q["speaker"] is None and q["speaker_name"] == "مرزوق الغانم"
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
     text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "

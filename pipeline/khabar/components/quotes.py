@@ -1128,7 +1128,20 @@ class _Analysis:
             word = next((t for t in self.tokens if t.start < mention.start < t.end), None)
             return word is not None and word.norm[0] in "بلك"
         prev = self._prev_word(i)
-        return prev is not None and self.tokens[prev].norm in self.lex.non_subject_preps
+        if prev is not None and self.tokens[prev].norm in self.lex.non_subject_preps:
+            return True
+        # إلى رئيس مجلس الشورى الدكتور عبدالله: the person of a title the preposition governs
+        words: list[int] = []
+        while prev is not None and len(words) < self.lex.threshold("max_title_words"):
+            inside = self._mention_at(prev)  # رئيس [مجلس الشورى]: a body in the title
+            if not self.tokens[prev].is_word or (inside is not None and inside.label == "PER") \
+                    or self.tokens[prev].end in self.verb_ends:
+                return False
+            if self.tokens[prev].norm in self.lex.non_subject_preps:
+                return bool(words) and self._is_title(words[-1])
+            words.append(prev)
+            prev = self._prev_word(prev)
+        return False
 
     def _strip_titles(self, mention: Mention) -> Offsets:
         """A mention without leading titles (نائب وزير الخارجية خالد → خالد …); never empty."""
@@ -1474,7 +1487,7 @@ class _Names:
         k = bisect_left(self.a.mention_starts, at)  # a window, not all mentions: linear time
         for m in self.a.mentions[max(0, k - back):k]:
             if m.label == "PER" and m.end <= at and not self._reported(m.start) \
-                    and self.a._is_subject(m):
+                    and self.a._is_subject(m) and not self.a._after_preposition(m):
                 candidates.append((m.start, self.fullest(m), self.mention_gender(m)))
                 if tagged and self.a._after_verb(m):
                     salient.add(m.start)
