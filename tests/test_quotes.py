@@ -724,6 +724,22 @@ def test_a_person_after_a_governed_title_is_neither_subject_nor_pro_drop_source(
     assert q["speaker"] is None and q["speaker_name"] == "مرزوق الغانم"
 
 
+def test_pro_drop_after_a_relayed_quote_continues_its_source(nlp: Language) -> None:
+    """نقلت agrees with the agency; the source after عن is the one وأضاف continues."""
+    text = ("وقال رئيس الوزراء بنيامين نتنياهو إن الاتفاق قريب. "
+            "ونقلت وكالة فرانس برس عن متحدث باسم الحكومة قوله: «قدمنا طلبا رسميا». "
+            "وأضاف: «لم نتسلم ردا حتى الآن». "
+            "ونقلت وكالة شينخوا عن وزارة المالية الصينية أن الرسوم فرضت أمس. "
+            "وأضافت أن القرار جاء ردا على الضرائب الأمريكية.")
+    ents = [("بنيامين نتنياهو", "PER"), ("فرانس برس", "ORG"), ("شينخوا", "ORG"),
+            ("وزارة المالية الصينية", "ORG")]
+    _, relayed, added, ministry, continued = quotes(annotate(nlp, text, ents))
+    assert relayed["speaker_text"] == "متحدث" and relayed["speaker_name"] is None
+    assert added["speaker_name"] is None
+    assert ministry["speaker_name"] == "وزارة المالية الصينية"
+    assert continued["speaker_name"] == "وزارة المالية الصينية"
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
     text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "

@@ -882,6 +882,9 @@ class _Analysis:
                 if gap and (m := self._mention_at(gap[0])) is not None:
                     draft.mention, draft.speaker = m, self._strip_titles(m)
                     return
+                if gap and (head := self._speaker_head(gap[0])) is not None:
+                    self._set_head(draft, gap, head)  # نقلت الوكالة عن متحدث باسم الحكومة
+                    return
         k = 0
         while k < len(gap):
             i = gap[k]
@@ -896,13 +899,7 @@ class _Analysis:
                 continue
             found = None if self._governed(i) else self._speaker_head(i)
             if found:
-                person = self._apposed_person(gap[k + 1:])
-                if person is not None:
-                    draft.mention = person
-                    draft.speaker = self._strip_titles(person)
-                else:
-                    draft.speaker = self._head_span(i, found[0])
-                    draft.nominal = found[1]
+                self._set_head(draft, gap[k:], found)
                 return
             k += 1
         before = None
@@ -921,6 +918,17 @@ class _Analysis:
             if noun is not None:
                 draft.speaker = self._head_span(noun[0], noun[1][0])
                 draft.nominal = noun[1][1]
+
+    def _set_head(self, draft: Draft, gap: list[int], found: tuple[int, str]) -> None:
+        """The speaker is the title or noun head at ``gap[0]``, or the person named in
+        apposition after it."""
+        person = self._apposed_person(gap[1:])
+        if person is not None:
+            draft.mention = person
+            draft.speaker = self._strip_titles(person)
+        else:
+            draft.speaker = self._head_span(gap[0], found[0])
+            draft.nominal = found[1]
 
     def _agrees(self, mention: Mention, cue: CueMatch) -> bool:
         """A masculine verb does not take a feminine institution as its subject: in
@@ -1306,12 +1314,14 @@ class _Names:
         self._content_starts = [c[0] for c in self._contents]
         for draft in drafts:
             verb_gender = draft.cue.sense.gender if draft.cue else None
+            if draft.cue and draft.cue.sense.relay:
+                verb_gender = None  # نقلت الوكالة عن متحدث: the verb agrees with the relay
             if draft.mention is not None:
                 draft.speaker_name = self.fullest(draft.mention)
                 gender = verb_gender or self.mention_gender(draft.mention)
             elif draft.nominal is not None:
                 draft.speaker_name = self.nominal_name(draft)
-                gender = verb_gender
+                gender = verb_gender or self.noun_gender(draft.nominal)
             elif draft.cue and draft.cue.sense.kind == "participle" and previous \
                     and previous.unit == draft.unit and not self._new_subject(previous, draft):
                 draft.speaker_name = previous.speaker_name
@@ -1456,8 +1466,18 @@ class _Names:
                     out.add(FEMININE)  # مدربه is his coach, not مدربة
         return out
 
+    def noun_gender(self, noun: str) -> str | None:
+        """A person noun's gender by its ending (متحدث m, متحدثة f); None for others."""
+        if noun not in self.lex.person_nouns and self.lex.title_stem(noun) is None:
+            return None
+        return "f" if noun.endswith("ه") else "m"
+
     def mention_gender(self, mention: Mention) -> str | None:
-        """Feminine from a title in ة (الوزيرة، السيدة) or the first name; PER defaults to m."""
+        """Feminine from a title in ة (الوزيرة، السيدة) or the first name; PER defaults to m.
+        An organisation is feminine when its head is (وزارة، الحكومة، السلطات)."""
+        if mention.label == "ORG":
+            words = self.a.text[mention.start:mention.end].split()
+            return "f" if words and words[0].endswith(("ة", "ات")) else None
         if mention.label != "PER":
             return None
         if FEMININE in self.titles_before(mention):
