@@ -740,6 +740,16 @@ def test_pro_drop_after_a_relayed_quote_continues_its_source(nlp: Language) -> N
     assert continued["speaker_name"] == "وزارة المالية الصينية"
 
 
+def test_the_topic_after_amma_is_the_speaker_of_a_cue_with_fa(nlp: Language) -> None:
+    text = ("ونقلت صحيفة الوطن أن الحادث وقع ليلا. "
+            "أما صحيفة الخبر الناطقة بالعربية فقالت إن الطائرة كانت قديمة. "
+            "أما الوزير فأكد أن التحقيق سيكشف الأسباب.")
+    ents = [("الوطن", "ORG"), ("الخبر", "ORG")]
+    _, paper, minister = quotes(annotate(nlp, text, ents))
+    assert paper["speaker_text"] == "الخبر" and paper["speaker_name"] == "الخبر"
+    assert minister["speaker_text"] == "الوزير"
+
+
 def test_pro_drop_prefers_a_nearby_subject_to_a_person_named_in_passing(
         nlp: Language) -> None:
     text = ("وعلق المدرب جوزيه مورينيو على المباراة التي حضرها آرسين فينجر وقال بعدها: "

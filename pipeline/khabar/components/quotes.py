@@ -902,6 +902,8 @@ class _Analysis:
                 self._set_head(draft, gap[k:], found)
                 return
             k += 1
+        if self._fronted_topic(draft, cue):
+            return
         before = None
         if not (self._has_proclitic(cue) or cue.sense.kind in ("masdar", "source")
                 or self._cue_word(cue) in self.lex.impersonal):
@@ -918,6 +920,37 @@ class _Analysis:
             if noun is not None:
                 draft.speaker = self._head_span(noun[0], noun[1][0])
                 draft.nominal = noun[1][1]
+
+    def _fronted_topic(self, draft: Draft, cue: CueMatch) -> bool:
+        """``أما صحيفة الخبر فقالت إن``: the topic between أما and a cue with ف is the
+        speaker (a name, else a speaker noun); sets it and says whether it found one."""
+        if not self._has_proclitic(cue) or fold(self.text[cue.span[0] - 1]) != "ف":
+            return False
+        us = self.units_of(cue.span[0])[0]
+        limit = self.lex.threshold("max_gap_words")
+        topic: list[int] = []
+        i = cue.first - 1
+        while i >= 0 and self.tokens[i].start >= us and len(topic) <= limit:
+            if self.tokens[i].norm in _STOPS or self.quoted[i]:
+                return False
+            if fold(self.tokens[i].norm) in ("اما", "واما"):
+                break
+            if self.tokens[i].is_word:
+                topic.append(i)
+            i -= 1
+        else:
+            return False
+        topic.reverse()
+        for k, j in enumerate(topic):
+            mention = self._mention_at(j)
+            if mention is not None and self._is_subject(mention):
+                draft.mention, draft.speaker = mention, self._strip_titles(mention)
+                return True
+            found = None if self._governed(j) else self._speaker_head(j)
+            if found:
+                self._set_head(draft, topic[k:], found)
+                return True
+        return False
 
     def _set_head(self, draft: Draft, gap: list[int], found: tuple[int, str]) -> None:
         """The speaker is the title or noun head at ``gap[0]``, or the person named in
