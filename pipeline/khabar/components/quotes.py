@@ -943,6 +943,8 @@ class _Analysis:
         topic.reverse()
         for k, j in enumerate(topic):
             mention = self._mention_at(j)
+            if mention is None and k + 1 < len(topic) and self._speaker_head(j):
+                mention = self._mention_at(topic[k + 1])  # صحيفة الخبر: the name
             if mention is not None and self._is_subject(mention):
                 draft.mention, draft.speaker = mention, self._strip_titles(mention)
                 return True
