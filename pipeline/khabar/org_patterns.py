@@ -8,7 +8,8 @@ a head noun: ``وزارة الداخلية العراقية``, ``حزب الله
   the NER found, or a definite word) and up to two more definite words;
 - a definite institution head followed by a nationality adjective;
 - a sports body's name ends with its sport (``منتخب إيسلندا لكرة القدم``, ``الاتحاد
-  الإيسلندي لكرة القدم``), also after an organisation the NER found (``الاتحاد الدولي``).
+  الإيسلندي لكرة القدم``), also after an organisation the NER found on such a head
+  (``الاتحاد الدولي``).
 
 The patterns run after the NER and replace what they overlap
 (``overwrite_ents``), so ``مصر`` (GPE) inside ``منتخب مصر`` becomes part of the ORG.
@@ -107,6 +108,7 @@ NOT_NISBA = [
 # bodies of a sport, named by a nationality adjective: الاتحاد الإيسلندي لكرة القدم
 SPORT_BODIES = ["الاتحاد", "المنتخب", "الرابطة", "اتحاد", "منتخب", "رابطة"]
 SPORTS = ["القدم", "السلة", "اليد", "الطائرة", "الماء"]
+SPORT_HEADS = [*SPORT_BODIES, "نادي", "النادي", "فريق"]
 NAME_LABELS = ["PER", "ORG", "GPE", "LOC", "NORP"]
 # A name does not run on into a date or time: وزارة الخارجية الإسرائيلية الأحد
 VALUE_LABELS = ["DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"]
@@ -136,7 +138,10 @@ def org_patterns() -> list[dict[str, Any]]:
         *(_p(*tokens, *tail) for tokens in named for tail in ([], sport)),
         _p({"TEXT": {"IN": DEFINITE_HEADS}}, nisba),
         _p({"TEXT": {"IN": SPORT_BODIES}}, nisba, {**nisba, "OP": "?"}, *sport),
-        _p({"ENT_TYPE": "ORG", "OP": "+"}, *sport),
+        # an organisation the NER found on a sports head (الاتحاد الدولي | لكرة السلة); not
+        # any ORG: ما قدمه الاتحاد الأوروبي لكرة القدم is the preposition "to football"
+        _p({"TEXT": {"IN": SPORT_HEADS}, "ENT_TYPE": "ORG"}, {"ENT_TYPE": "ORG", "OP": "*"},
+           *sport),
     ]
 
 

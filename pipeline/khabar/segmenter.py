@@ -167,11 +167,16 @@ class CliticSegmenter:
         return feats
 
     def attested(self, word: str, cand: Candidate) -> bool:
-        """The future particle س is split off only when the rest of the word occurs in the
-        raw news on its own (سيقوم → يقوم): a name that merely starts with سي/سا
+        """The future particle س is split off only when the rest of the word, or that rest
+        without its pronoun, occurs in the raw news on its own (سيقوم → يقوم, سيوقعونها →
+        يوقعون): a name that merely starts with سي/سا
         (سيبيتوكي، سانجيف، سيدني) has no such twin. Applied when analysing, like
         :func:`grammatical`."""
-        return not cand.pre.endswith("س") or self.freq(word[len(cand.pre):]) > 0
+        if not cand.pre.endswith("س"):
+            return True
+        rest = word[len(cand.pre):]
+        stem = rest[:len(rest) - len(cand.suf)] if cand.suf else rest
+        return self.freq(rest) > 0 or self.freq(stem) > 0  # سيوقعونها: يوقعون
 
     def score(self, feats: Iterable[str]) -> float:
         return sum(self.weights.get(f, 0.0) for f in feats)

@@ -13,12 +13,13 @@ Names also stop where the description around them starts (GUIDELINES.md: a descr
 around a name tags the name only). A name runs on into the status word after it
 (``حزب العدالة والتنمية الحاكم``, ``وكالة الأنباء السعودية الرسمية``) or into the title
 of the person named next (``مجلس الشورى الدكتور …``): ``trailing_descriptors`` are
-dropped from the end of a name of two or more words (titles only from an ORG: a surname
-or a place may end in a title word, ``سوسن الشاعر``, ``شرم الشيخ``). A class noun before a
+dropped from the end of a name of two or more words, not a person's (``محمد بن سعد
+الحاكم``, ``سوسن الشاعر``: surnames), and titles only from an ORG. A class noun before a
 borrowed name is not part of it (``شركة سوني``, ``صحيفة ليبرتيه``, ``موقع إنستاغرام``):
-``leading_designators`` are dropped from an ORG that goes on with an indefinite word,
-``media_designators`` from any ORG (``صحيفة الوطن``), unless the name has a ``لل``/``ل``
-purpose phrase (``شركة جبل عمر للتطوير`` keeps its head).
+``leading_designators`` are dropped from an ORG whose other words are no definite nouns
+but nationality adjectives at most (``شركة هاليبرتون الأمريكية``; ``شركة نفط الكويت``
+keeps its head), ``media_designators`` from any ORG (``صحيفة الوطن``), unless the name has
+a ``لل``/``ل`` purpose phrase (``شركة جبل عمر للتطوير``).
 """
 
 from __future__ import annotations
@@ -46,12 +47,13 @@ DEFAULT_STATUS_WORDS = [
     "المقرر", "المقبل", "المقبلة", "المنافس", "المستضيف", "المضيف", "المحظور", "المحظورة",
     "المنحل", "المنحلة", "المجاور", "المجاورة",
 ]
-# titles of the person named after an organisation (مجلس الشورى الدكتور …)
+# titles of the person named after an organisation (مجلس الشورى الدكتور …); not الشيخ
+# (كفر الشيخ، شرم الشيخ) nor الإعلامية, also the adjective of شبكة الجزيرة الإعلامية
 DEFAULT_TRAILING_TITLES = [
-    "الدكتور", "الدكتورة", "السيد", "السيدة", "اللواء", "الفريق", "المستشار", "الشيخ",
+    "الدكتور", "الدكتورة", "السيد", "السيدة", "اللواء", "الفريق", "المستشار",
     "المهندس", "المهندسة", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "المشير",
-    "الأستاذ", "الأستاذة", "المدرب", "اللاعب", "الكابتن", "المحامي", "الإعلامي",
-    "الإعلامية", "الفنان", "الفنانة", "أخصائي",
+    "الأستاذ", "الأستاذة", "المدرب", "اللاعب", "الكابتن", "المحامي", "الفنان", "الفنانة",
+    "أخصائي",
 ]
 # class nouns written before a borrowed name (شركة سوني، موقع إنستاغرام)
 DEFAULT_LEADING_DESIGNATORS = ["شركة", "شبكة", "جماعة"]
@@ -124,10 +126,10 @@ class EntityCleanup:
 
     def _describes(self, doc: Doc, start: int, end: int, label: str) -> bool:
         """The last token is a status word or (after an ORG) a title, standing as a word of
-        its own after at least two words of name. Titles end place names (``شرم الشيخ``)
-        and surnames (``سوسن الشاعر``), so only an organisation loses them."""
+        its own after at least two words of name. Not in a person's name, where such words
+        are surnames (``سوسن الشاعر``, ``محمد بن سعد الحاكم``), nor a title after a place."""
         last = doc[end - 1]
-        if label in VALUE_LABELS or not doc[end - 2].whitespace_:
+        if label in VALUE_LABELS or label == "PER" or not doc[end - 2].whitespace_:
             return False
         if last.text not in self.status_words and (
                 label != "ORG" or last.text not in self.trailing_titles):
@@ -143,9 +145,14 @@ class EntityCleanup:
                 or first not in self.leading_designators | self.media_designators:
             return False
         rest = [t for t in doc[start + 1:end] if not t.is_punct]
-        return bool(rest) and (first in self.media_designators
-                               or not rest[0].text.startswith("ال")) \
-            and not any(t.text.startswith("لل") or t.text == "ل" for t in rest)
+        if not rest or any(t.text.startswith("لل") or t.text == "ل" for t in rest):
+            return False
+        if first in self.media_designators:
+            return True
+        # a borrowed name: no definite word, or only nationality adjectives (هاليبرتون
+        # الأمريكية); an Arabic construct name keeps its head (شركة نفط الكويت)
+        return not any(t.norm_.startswith("ال") and not t.norm_.endswith(("ي", "ية"))
+                       for t in rest)
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []

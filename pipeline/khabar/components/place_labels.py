@@ -6,7 +6,8 @@ geographic area), so the NER calls most places GPE. A place is LOC when the whol
 entity is a region of the world (``أوروبا``, ``الشرق الأوسط``, ``أمريكا اللاتينية``,
 ``القارة السمراء``: config ``regions``) or starts with the head noun of a natural
 feature or a neighbourhood (``نهر النيل``, ``جزيرة جربة``, ``حي الروضة``: config
-``feature_heads``). Only the label changes; spans stay as the NER and rulers left them.
+``feature_heads``), unless it is one of ``not_areas`` (``جبل طارق``). Only the label
+changes; spans stay as the NER and rulers left them.
 """
 
 from __future__ import annotations
@@ -32,30 +33,33 @@ DEFAULT_REGIONS = [
     "القطب الجنوبي", "القارة الأوروبية", "القارة الأفريقية", "القارة الآسيوية",
     "القارة الأمريكية", "القارة السمراء", "القارة العجوز",
 ]
-# heads of natural features and neighbourhoods, as the entity's first word (not جزر:
-# جزر المالديف and جزر القمر are states)
+# heads of natural features and neighbourhoods, as the entity's first word; not جزر (جزر
+# القمر), وادي (وادي موسى), ريف (ريف دمشق) or بحر (بحر دار), which also head place names
 DEFAULT_FEATURE_HEADS = [
-    "نهر", "بحر", "البحر", "بحيرة", "جبل", "جبال", "سلسلة", "جزيرة", "شبه", "وادي",
-    "صحراء", "غابة", "غابات", "خليج", "مضيق", "هضبة", "سهل", "المحيط", "محيط", "حي", "ريف",
+    "نهر", "البحر", "بحيرة", "جبل", "جبال", "سلسلة", "جزيرة", "شبه", "صحراء", "غابة",
+    "غابات", "خليج", "مضيق", "هضبة", "سهل", "المحيط", "محيط", "حي",
 ]
+# states and administrative units named on such a head
+DEFAULT_NOT_AREAS = ["جبل طارق", "جبل لبنان", "جزيرة قبرص", "جزيرة موريشيوس"]
 
 
 @Language.factory(
     "khabar_place_labels", assigns=["doc.ents"],
     default_config={"regions": DEFAULT_REGIONS, "feature_heads": DEFAULT_FEATURE_HEADS,
-                    "relabel": ["GPE"]},
+                    "not_areas": DEFAULT_NOT_AREAS, "relabel": ["GPE"]},
 )
 def make_place_labels(nlp: Language, name: str, regions: list[str], feature_heads: list[str],
-                      relabel: list[str]) -> PlaceLabels:
-    return PlaceLabels(regions, feature_heads, relabel)
+                      not_areas: list[str], relabel: list[str]) -> PlaceLabels:
+    return PlaceLabels(regions, feature_heads, relabel, not_areas)
 
 
 class PlaceLabels:
     def __init__(self, regions: Iterable[str] = (), feature_heads: Iterable[str] = (),
-                 relabel: Iterable[str] = ("GPE",)) -> None:
+                 relabel: Iterable[str] = ("GPE",), not_areas: Iterable[str] = ()) -> None:
         self.regions = frozenset(normalize(r) for r in regions)
         self.feature_heads = frozenset(normalize(h) for h in feature_heads)
         self.relabel = frozenset(relabel)
+        self.not_areas = frozenset(normalize(n) for n in not_areas)
 
     @staticmethod
     def _key(ent: Span) -> str:
@@ -65,6 +69,8 @@ class PlaceLabels:
     def is_area(self, ent: Span) -> bool:
         key = self._key(ent)
         words = key.split()
+        if key in self.not_areas:
+            return False
         return key in self.regions or (len(words) > 1 and words[0] in self.feature_heads)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -50,6 +50,10 @@ _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n")
 _FINAL_PUNCT = ".!?؟…:;؛،,-–—"
 _STOPS = frozenset(".!?؟…;؛")
 _COPULAS = frozenset({"كان", "كانت", "كانوا"})  # وكان خبراء قد توقعوا
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+# connectors that open a clause of its own before a cue (not كما هو معروف, an aside)
+_CLAUSE_CONNECTORS = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
+                                "بينما", "فيما"})
 # a preposition with a pronoun between a verb and its subject (أكد له الوزير، شدد عليه مدربه)
 # (folded: إليه is اليه)
 _PRONOUN_PPS = frozenset({
@@ -76,6 +80,7 @@ class CueSense:
     takes_object: bool = False
     continues: bool = False  # أضاف/تابع: with و inside reported content, a new quote
     relay: str | None = None  # نقل X عن Y: the source is Y, after this preposition
+    object_first: bool = False  # دعا X إلى: a noun before the preposition is the object
 
 
 @dataclass
@@ -124,6 +129,7 @@ class Lexicon:
         self.speaker_nouns = {strip_article(fold(w)) for w in d.get("speaker_nouns", [])}
         self.document_nouns = {strip_article(fold(w)) for w in d.get("document_nouns", [])}
         self.person_nouns = {strip_article(fold(w)) for w in d.get("person_nouns", [])}
+        self.plural_nouns = {strip_article(fold(w)) for w in d.get("plural_nouns", [])}
         self.issuer_words = self._folded("issuer_words")
         self.feminine_names = self._folded("feminine_names")
         self.masculine_exceptions = self._folded("masculine_names_with_feminine_endings")
@@ -138,10 +144,11 @@ class Lexicon:
         obj = bool(entry.get("object", False))
         continues = bool(entry.get("continues", False))
         relay = fold(entry["relay"]) if entry.get("relay") else None
+        object_first = bool(entry.get("object_first", False))
         for kind, by_gender in _verb_forms(entry).items():
             for gender, words in by_gender.items():
                 sense = CueSense(kind, None if gender == "pl" else gender, preps, obj,
-                                 continues and kind == "verb", relay)
+                                 continues and kind == "verb", relay, object_first)
                 for word in words:
                     self.forms.setdefault(fold(word), sense)
 
@@ -890,7 +897,7 @@ class _Analysis:
             i = gap[k]
             mention = self._mention_at(i)
             if mention is not None:
-                if self._is_subject(mention) and self._agrees(mention, cue):
+                if self._is_subject(mention) and (k > 0 or self._agrees(mention, cue)):
                     draft.mention = mention
                     draft.speaker = self._strip_titles(mention)
                     return
@@ -898,7 +905,7 @@ class _Analysis:
                     k += 1
                 continue
             found = None if self._governed(i) else self._speaker_head(i)
-            if found:
+            if found and not self._unnamed_object(gap, k, found, cue):
                 self._set_head(draft, gap[k:], found)
                 return
             k += 1
@@ -933,7 +940,7 @@ class _Analysis:
         while i >= 0 and self.tokens[i].start >= us and len(topic) <= limit:
             if self.tokens[i].norm in _STOPS or self.quoted[i]:
                 return False
-            if fold(self.tokens[i].norm) in ("اما", "واما"):
+            if self.text[self.tokens[i].start:self.tokens[i].end] in ("أما", "وأما", "اما"):
                 break
             if self.tokens[i].is_word:
                 topic.append(i)
@@ -941,16 +948,47 @@ class _Analysis:
         else:
             return False
         topic.reverse()
+        # أما الوزير الذي التقى سامي: the relative clause is no part of the topic's head
+        cut = next((k for k, j in enumerate(topic) if fold(self.tokens[j].norm) in _RELATIVES),
+                   len(topic))
+        topic = topic[:cut]
+        after = self.first_token_ending_after(cue.span[1])
+        if after < len(self.tokens) and fold(self.tokens[after].norm) in _PRONOUN_PPS:
+            return False  # أما سامي فقال عنه: the topic is talked about
         for k, j in enumerate(topic):
             mention = self._mention_at(j)
             if mention is None and k + 1 < len(topic) and self._speaker_head(j):
                 mention = self._mention_at(topic[k + 1])  # صحيفة الخبر: the name
-            if mention is not None and self._is_subject(mention):
+            if mention is not None and self._is_subject(mention) \
+                    and self._agrees(mention, cue):
                 draft.mention, draft.speaker = mention, self._strip_titles(mention)
                 return True
             found = None if self._governed(j) else self._speaker_head(j)
-            if found:
-                self._set_head(draft, topic[k:], found)
+            if found and not (cue.sense.gender == "m" and self.text[
+                    self.tokens[j].start:self.tokens[j].end].endswith("ة")):
+                self._set_head(draft, topic[k:], found)  # not أما الحكومة فقال إنها
+                return True
+        return False
+
+    def _unnamed_object(self, gap: list[int], k: int, found: tuple[int, str],
+                        cue: CueMatch) -> bool:
+        """An unnamed group after a verb whose object comes before its prepositional
+        complement (lexicon ``object_first``: دعا، طالب، حث، اتهم), followed by that
+        preposition, is the verb's object (ودعا الجماهير إلى، وطالب الأطباء بالعودة), and
+        so is a noun after كل/أي (ودعا كل مواطن إلى). After other verbs it is the subject
+        (وشدد المسؤولان على، وحذر مسؤولون من)."""
+        if found[1] not in self.lex.person_nouns:
+            return False
+        prev = self._prev_word(gap[k])
+        if prev is not None and fold(self.tokens[prev].norm) in ("كل", "اي"):
+            return True
+        if not cue.sense.object_first:
+            return False
+        preps = cue.sense.preps
+        for j in range(gap[k] + 1, min(gap[k] + 3, len(self.tokens))):
+            word = self.tokens[j].norm
+            if word in preps or any(len(p) == 1 and word.startswith(p) and len(word) > 2
+                                    for p in preps):
                 return True
         return False
 
@@ -966,9 +1004,10 @@ class _Analysis:
             draft.nominal = found[1]
 
     def _agrees(self, mention: Mention, cue: CueMatch) -> bool:
-        """A masculine verb does not take a feminine institution as its subject: in
-        ``وطالب الحكومة الإسرائيلية بـ`` the government is the object of a dropped
-        subject (a feminine subject right after the verb makes it ``طالبت``)."""
+        """A masculine verb does not take a feminine institution right after it as its
+        subject: in ``وطالب الحكومة الإسرائيلية بـ`` the government is the object of a
+        dropped subject (a feminine subject right after the verb makes it ``طالبت``; with
+        words between, ``وقال اليوم حركة النهضة``, the masculine is allowed)."""
         if cue.sense.kind != "verb" or cue.sense.gender != "m" or mention.label == "PER":
             return True
         words = self.text[mention.start:mention.end].split()
@@ -1001,7 +1040,7 @@ class _Analysis:
                     and self._is_subject(mention):
                 return mention
             if mention is None and self.tokens[i].norm in self.lex.phrase_preps \
-                    and not self._title_place(rest[k:k + 2]):
+                    and not self._title_place(rest[k:k + 2]) and not in_pp:
                 in_pp, prep = True, i
         return None
 
@@ -1080,7 +1119,7 @@ class _Analysis:
             tok = self.tokens[i]
             if tok.norm in _STOPS or self.quoted[i] or tok.norm in self._closers():
                 return None
-            if tok.norm != "في" and self._lookup(i, self.lex.connectors.__contains__):
+            if self._lookup(i, _CLAUSE_CONNECTORS.__contains__):
                 return None  # … هالغريمسون في منصبه، ولكن الاتحاد أشار: another clause
             mention = self._mention_at(i)
             if mention is not None and self._in_parentheses(mention):
@@ -1356,7 +1395,9 @@ class _Names:
                 gender = verb_gender or self.mention_gender(draft.mention)
             elif draft.nominal is not None:
                 draft.speaker_name = self.nominal_name(draft)
-                gender = verb_gender or self.noun_gender(draft.nominal)
+                noun_gender = self.noun_gender(draft.nominal)
+                # وقال مسؤولون: a verb before its subject is singular, the source plural
+                gender = noun_gender if noun_gender == "pl" else verb_gender or noun_gender
             elif draft.cue and draft.cue.sense.kind == "participle" and previous \
                     and previous.unit == draft.unit and not self._new_subject(previous, draft):
                 draft.speaker_name = previous.speaker_name
@@ -1485,13 +1526,19 @@ class _Names:
         return _masculine(strip_article(self.a.tokens[i].norm))
 
     def titles_before(self, mention: Mention) -> set[str]:
-        """Title words (folded, no article, no ة) just before or at the start of a mention."""
+        """Title words (folded, no article, no ة) just before or at the start of a mention,
+        after the last sentence end, verb or relative pronoun."""
         i = self.a.first_token_ending_after(mention.start)
         if i == len(self.a.tokens):
             return set()
         out = set()
-        for k in range(max(0, i - self.lex.threshold("max_title_words")),
-                       min(i + 2, len(self.a.tokens))):
+        lo = max(0, i - self.lex.threshold("max_title_words"))
+        for k in range(i - 1, lo - 1, -1):  # the run of words right before the name
+            if self.a.tokens[k].norm in _STOPS or self.a.tokens[k].end in self.a.verb_ends \
+                    or fold(self.a.tokens[k].norm) in _RELATIVES:
+                lo = k + 1  # الوزير الذي التقى أحمد: not أحمد's title
+                break
+        for k in range(lo, min(i + 2, len(self.a.tokens))):
             found = self.a._lookup(k, lambda w: self.lex.title_stem(w) is not None)
             if found:
                 out.add(self.lex.title_stem(found[1]) or found[1])
@@ -1502,9 +1549,12 @@ class _Names:
         return out
 
     def noun_gender(self, noun: str) -> str | None:
-        """A person noun's gender by its ending (متحدث m, متحدثة f); None for others."""
+        """A person noun's gender by its ending (متحدث m, متحدثة f, مسؤولون pl); a broken
+        plural among the unnamed sources (مصادر، شهود، خبراء) is pl too; None for others."""
         if noun not in self.lex.person_nouns and self.lex.title_stem(noun) is None:
             return None
+        if noun.endswith(("ون", "ين", "و")) or noun in self.lex.plural_nouns:
+            return "pl"
         return "f" if noun.endswith("ه") else "m"
 
     def mention_gender(self, mention: Mention) -> str | None:
