@@ -55,3 +55,6 @@ def test_a_sports_body_ends_with_its_sport():
     assert found == [("الاتحاد الدولي لكرة السلة", "ORG")]
     # a team of a club is no body of its own: no name, no match
     assert orgs(nlp, "وصلت بعثة الفريق الأول لكرة القدم") == []
+    # after an organisation that is no sports body لكرة القدم is "to football"
+    found = orgs(nlp, "أشاد بما قدمه البنك الأهلي لكرة القدم المصرية", (("البنك الأهلي", "ORG"),))
+    assert found == [("البنك الأهلي", "ORG")]

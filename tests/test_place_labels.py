@@ -20,6 +20,9 @@ PLACES = [
     ("أمريكا", "GPE", "GPE"),
     ("جنوب أفريقيا", "GPE", "GPE"),
     ("جزر المالديف", "GPE", "GPE"),
+    ("جبل طارق", "GPE", "GPE"),
+    ("وادي موسى", "GPE", "GPE"),
+    ("ريف دمشق", "GPE", "GPE"),
     ("شرم الشيخ", "GPE", "GPE"),
     # a lone head word is no name, and other labels are left alone
     ("نهر", "GPE", "GPE"),

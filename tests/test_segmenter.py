@@ -61,13 +61,15 @@ def test_future_sin_only_before_an_imperfect_verb():
 
 
 def test_future_sin_only_when_the_verb_without_it_is_attested():
-    """A name that starts like a future verb (سيبيتوكي، سيدني) keeps its س when the rest
+    """A name that starts like a future verb (سيبيتوكي، سانجيف) keeps its س when the rest
     of the word never occurs on its own; a weighted model gets the same guard."""
-    counts = {**COUNTS, "سيبيتوكي": 2, "سيدني": 7, "يد": 9, "ني": 3}
+    counts = {**COUNTS, "سيبيتوكي": 2, "سانجيف": 2}
     seg = CliticSegmenter(counts)
     assert pieces(seg, "سيبيتوكي") == ["سيبيتوكي"]
-    assert pieces(seg, "سيدني") == ["سيدني"]
+    assert pieces(seg, "سانجيف") == ["سانجيف"]
     assert pieces(seg, "وسيقول") == ["و", "س", "يقول"]
+    # the verb without its object pronoun is enough (سيوقعونها: يوقعون)
+    assert pieces(CliticSegmenter({**counts, "يوقعون": 5}), "سيوقعونها") == ["س", "يوقعون", "ها"]
     weighted = CliticSegmenter(counts, weights={"pre=س": 5.0})
     assert pieces(weighted, "سيبيتوكي") == ["سيبيتوكي"]
     assert pieces(weighted, "سيقول") == ["س", "يقول"]

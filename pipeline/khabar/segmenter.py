@@ -170,7 +170,7 @@ class CliticSegmenter:
         """The future particle س is split off only when the rest of the word, or that rest
         without its pronoun, occurs in the raw news on its own (سيقوم → يقوم, سيوقعونها →
         يوقعون): a name that merely starts with سي/سا
-        (سيبيتوكي، سانجيف، سيدني) has no such twin. Applied when analysing, like
+        (سيبيتوكي، سانجيف) has no such twin. Applied when analysing, like
         :func:`grammatical`."""
         if not cand.pre.endswith("س"):
             return True
