@@ -258,6 +258,18 @@ def test_lexicon_path_overrides_the_packaged_lexicon(blank_nlp: Language,
     assert quotes(annotate(blank_nlp, "وقال الوزير إن الاقتصاد ينمو بسرعة.")) == []
 
 
+def test_a_lexicon_saved_before_a_word_class_existed_takes_the_default() -> None:
+    """Models packaged with an older lexicon keep working: a missing class falls back."""
+    from khabar.components.quotes import Lexicon
+
+    old = {k: v for k, v in load_lexicon_data().items()
+           if k not in ("relative_pronouns", "clause_connectors", "pronoun_prepositions")}
+    lexicon, current = Lexicon(old), Lexicon(load_lexicon_data())
+    assert lexicon.relatives == current.relatives and "الذي" in lexicon.relatives
+    assert lexicon.clause_connectors == current.clause_connectors != frozenset()
+    assert "اليه" in lexicon.pronoun_preps  # folded: إليه
+
+
 def test_doc_to_bytes_keeps_the_quotes(nlp: Language) -> None:
     doc = annotate(nlp, "وأوضح المدير أن المصنع سيفتتح في الصيف المقبل.")
     restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())

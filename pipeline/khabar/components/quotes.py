@@ -50,16 +50,6 @@ _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n")
 _FINAL_PUNCT = ".!?؟…:;؛،,-–—"
 _STOPS = frozenset(".!?؟…;؛")
 _COPULAS = frozenset({"كان", "كانت", "كانوا"})  # وكان خبراء قد توقعوا
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
-# connectors that open a clause of its own before a cue (not كما هو معروف, an aside)
-_CLAUSE_CONNECTORS = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
-                                "بينما", "فيما"})
-# a preposition with a pronoun between a verb and its subject (أكد له الوزير، شدد عليه مدربه)
-# (folded: إليه is اليه)
-_PRONOUN_PPS = frozenset({
-    "له", "لها", "لهم", "لهما", "لنا", "لكم", "عليه", "عليها", "عليهم", "علينا", "اليه",
-    "اليها", "اليهم", "الينا", "عنه", "عنها", "عنهم", "منه", "منها", "منهم", "به", "بها", "بهم",
-})
 
 
 def fold(text: str) -> str:
@@ -130,6 +120,10 @@ class Lexicon:
         self.document_nouns = {strip_article(fold(w)) for w in d.get("document_nouns", [])}
         self.person_nouns = {strip_article(fold(w)) for w in d.get("person_nouns", [])}
         self.plural_nouns = {strip_article(fold(w)) for w in d.get("plural_nouns", [])}
+        # word classes that a lexicon saved by an older version lacks take the defaults
+        self.relatives = self._folded_or_default("relative_pronouns")
+        self.clause_connectors = self._folded_or_default("clause_connectors")
+        self.pronoun_preps = self._folded_or_default("pronoun_prepositions")
         self.issuer_words = self._folded("issuer_words")
         self.feminine_names = self._folded("feminine_names")
         self.masculine_exceptions = self._folded("masculine_names_with_feminine_endings")
@@ -138,6 +132,10 @@ class Lexicon:
 
     def _folded(self, key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in self.data.get(key, []))
+
+    def _folded_or_default(self, key: str) -> frozenset[str]:
+        words = self.data[key] if key in self.data else _default_lexicon()[key]
+        return frozenset(fold(w) for w in words)
 
     def _add_verb(self, entry: dict[str, Any]) -> None:
         preps = tuple(fold(p) for p in entry.get("preps", []))
@@ -200,8 +198,12 @@ def strip_article(word: str) -> str:
 
 
 @functools.cache
+def _default_lexicon() -> dict[str, Any]:
+    return srsly.read_json(DEFAULT_LEXICON_PATH)
+
+
 def _default_thresholds() -> dict[str, Any]:
-    return srsly.read_json(DEFAULT_LEXICON_PATH)["thresholds"]
+    return _default_lexicon()["thresholds"]
 
 
 def load_lexicon_data(path: str | Path | None = None) -> dict[str, Any]:
@@ -949,11 +951,11 @@ class _Analysis:
             return False
         topic.reverse()
         # أما الوزير الذي التقى سامي: the relative clause is no part of the topic's head
-        cut = next((k for k, j in enumerate(topic) if fold(self.tokens[j].norm) in _RELATIVES),
-                   len(topic))
+        cut = next((k for k, j in enumerate(topic)
+                    if fold(self.tokens[j].norm) in self.lex.relatives), len(topic))
         topic = topic[:cut]
         after = self.first_token_ending_after(cue.span[1])
-        if after < len(self.tokens) and fold(self.tokens[after].norm) in _PRONOUN_PPS:
+        if after < len(self.tokens) and fold(self.tokens[after].norm) in self.lex.pronoun_preps:
             return False  # أما سامي فقال عنه: the topic is talked about
         for k, j in enumerate(topic):
             mention = self._mention_at(j)
@@ -1119,7 +1121,7 @@ class _Analysis:
             tok = self.tokens[i]
             if tok.norm in _STOPS or self.quoted[i] or tok.norm in self._closers():
                 return None
-            if self._lookup(i, _CLAUSE_CONNECTORS.__contains__):
+            if self._lookup(i, self.lex.clause_connectors.__contains__):
                 return None  # … هالغريمسون في منصبه، ولكن الاتحاد أشار: another clause
             mention = self._mention_at(i)
             if mention is not None and self._in_parentheses(mention):
@@ -1153,7 +1155,7 @@ class _Analysis:
                 return self._title_run(words[::-1]) == len(words)
             if not self.tokens[j].is_word or self._mention_at(j) is not None:
                 return False
-            if fold(self.tokens[j].norm) not in _PRONOUN_PPS:  # شدد عليه مدربه كاظم
+            if fold(self.tokens[j].norm) not in self.lex.pronoun_preps:  # شدد عليه مدربه
                 words.append(j)
             j = self._prev_word(j)
         return False
@@ -1535,7 +1537,7 @@ class _Names:
         lo = max(0, i - self.lex.threshold("max_title_words"))
         for k in range(i - 1, lo - 1, -1):  # the run of words right before the name
             if self.a.tokens[k].norm in _STOPS or self.a.tokens[k].end in self.a.verb_ends \
-                    or fold(self.a.tokens[k].norm) in _RELATIVES:
+                    or fold(self.a.tokens[k].norm) in self.lex.relatives:
                 lo = k + 1  # الوزير الذي التقى أحمد: not أحمد's title
                 break
         for k in range(lo, min(i + 2, len(self.a.tokens))):
