@@ -53,6 +53,14 @@ def nlp():
          [("ثلاثة مليارات دولار", "MONEY"), ("مليارات الدولارات", "MONEY")]),
         ("بلغت 82 مليون جنيه إسترليني", [("82 مليون جنيه إسترليني", "MONEY")]),
         ("ضخ 64 مليار متر مكعب", [("64 مليار متر مكعب", "QUANTITY")]),
+        # parts of a year and decades, with the period they belong to
+        ("في الربع الأول من عام 2019", [("الربع الأول من عام 2019", "DATE")]),
+        ("خلال النصف الثاني من العام الجاري", [("النصف الثاني من العام الجاري", "DATE")]),
+        ("مقارنة مع الربع الأول من هذا العام", [("الربع الأول من هذا العام", "DATE")]),
+        ("منذ أوائل الستينيات من القرن الماضي وحتى التسعينات",
+         [("أوائل الستينيات من القرن الماضي", "DATE"), ("التسعينات", "DATE")]),
+        ("وصل أول من أمس بعد سنوات عدة", [("أول من أمس", "DATE"), ("سنوات عدة", "DATE")]),
+        ("عند 17:23 ت م", [("17:23 ت م", "TIME")]),
     ],
 )
 def test_values_and_their_spans(nlp, text, expected):
@@ -110,3 +118,18 @@ def test_values_on_clitic_tokens():
         ("الأحد المقبل", "DATE"),
         ("5 بالمائة", "PERCENT"),
     ]
+
+
+def test_halves_ranges_and_time_zones_on_clitic_tokens():
+    """ونصف, و35 and بتوقيت are split by the shipped tokenizer; the values stay whole."""
+    from khabar.segmenter import CliticSegmenter
+    from khabar.tokenizer import CliticTokenizer, rule_tokenizer
+
+    nlp = pattern_ruler_nlp("value_ruler", "khabar.value_patterns.v1")
+    segmenter = CliticSegmenter({"نصف": 9, "توقيت": 9})
+    nlp.tokenizer = CliticTokenizer(nlp.vocab, rule_tokenizer(nlp), segmenter)
+    text = ("بعد سبعة أعوام ونصف وبين 30 و35 عاما بسعر 1200 و1800 دولار "
+            "عند الساعة 10:53 بتوقيت غرينتش")
+    got = [(text[e["start"] : e["end"]], e["label"]) for e in entity_records(nlp(text))]
+    assert got == [("سبعة أعوام ونصف", "DATE"), ("30 و35 عاما", "DATE"),
+                   ("1200 و1800 دولار", "MONEY"), ("الساعة 10:53 بتوقيت غرينتش", "TIME")]

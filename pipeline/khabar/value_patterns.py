@@ -157,7 +157,16 @@ CARDINALS = [
     "ثماني", "ثمانية", "ثمان", "تسع", "تسعة", "عشر", "عشرة", "عشرين", "ثلاثين", "أربعين",
     "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئة", "مائة",
 ]
-DUAL_DURATIONS = ["عامين", "سنتين", "شهرين", "أسبوعين", "يومين", "قرنين", "ساعتين"]
+DUAL_DURATIONS = ["عامين", "سنتين", "شهرين", "أسبوعين", "يومين", "قرنين", "ساعتين", "دقيقتين"]
+# the parts of a year: [الربع الأول من عام 2019], [النصف الثاني من العام الجاري]
+YEAR_PARTS = ["الربع", "النصف"]  # not الثلث: الثلث الأخير من الملعب
+YEAR_PART_ORDINALS = ["الأول", "الاول", "الثاني", "الثالث", "الرابع", "الأخير"]
+# decades: [أوائل الستينيات من القرن الماضي], [التسعينات]
+DECADES = [
+    f"ال{tens}{ending}" for tens in ("عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين",
+                                      "ثمانين", "تسعين")
+    for ending in ("يات", "ات")
+]
 DAY_PARTS = ["صباح", "مساء", "فجر", "ظهر", "ليل", "ليلة", "عصر", "منتصف"]
 CURRENCIES = [
     "دولار",
@@ -296,13 +305,16 @@ def value_patterns() -> list[dict[str, Any]]:
         # without الساعة only with a fraction: an ordinal (الثانية) is no time on its own
         _p("TIME", {"TEXT": {"IN": HOUR_WORDS}}, {"TEXT": "عشرة", "OP": "?"},
            {"TEXT": {"IN": HOUR_FRACTIONS}}, {"TEXT": {"IN": CLOCK_PARTS}, "OP": "?"}),
+        # the time zone belongs to the time: [17:45 ت م], [الساعة 10:53 بتوقيت غرينتش]
+        # (بتوقيت is split into ب + توقيت; a ب left at the end is trimmed by the cleanup)
         _p(
             "TIME",
             {"TEXT": {"IN": CLOCK_NOUNS}, "OP": "?"},
             {"TEXT": {"REGEX": CLOCK}},
             {"TEXT": {"IN": ["صباحا", "مساء", "مساءً", "صباحاً", "ظهرا", "فجرا", "ليلا"]}, "OP": "?"},
-            {"TEXT": {"IN": ["بتوقيت", "غرينتش", "جمت"]}, "OP": "?"},
-            {"TEXT": {"IN": ["غرينتش", "غ", "مكة", "القدس", "بيروت", "القاهرة"]}, "OP": "?"},
+            {"TEXT": "ب", "OP": "?"},
+            {"TEXT": {"IN": ["بتوقيت", "توقيت", "غرينتش", "جمت", "ت"]}, "OP": "?"},
+            {"TEXT": {"IN": ["غرينتش", "غ", "م", "مكة", "القدس", "بيروت", "القاهرة"]}, "OP": "?"},
         ),
         # [مساء اليوم السبت], [ليل الأحد- الاثنين], [صباح يوم الخميس], [بعد ظهر الجمعة]
         *(_p("TIME", {"TEXT": "بعد", "OP": "?"}, {"TEXT": {"IN": DAY_PARTS}},
@@ -311,10 +323,23 @@ def value_patterns() -> list[dict[str, Any]]:
                          [{"TEXT": "-"}, {"TEXT": {"IN": WEEKDAYS}}])),
         *_date_patterns(),
         _p("DATE", {"TEXT": {"IN": DEMONSTRATIVES}}, {"TEXT": {"IN": DEMONSTRATIVE_PERIODS}}),
-        _p("DATE", {"TEXT": {"IN": [*CARDINALS, "عدة", "بضعة", "بضع"]}},
-           {"TEXT": {"IN": DURATIONS}}, {"TEXT": {"IN": ["ونصف"]}, "OP": "?"}),
-        _p("DATE", {"TEXT": {"REGEX": NUMBER}}, {"TEXT": {"IN": DURATIONS}}),
-        _p("DATE", {"TEXT": {"IN": DUAL_DURATIONS}}),
+        # durations, with a half (و + نصف after the clitic tokenizer) and a shared unit:
+        # [سبعة أعوام ونصف], [شهرين ونصف شهر], [30 و35 عاما], [سنوات عدة]
+        *(_p("DATE", *amount, *half)
+          for amount in ([{"TEXT": {"IN": [*CARDINALS, "عدة", "بضعة", "بضع"]}},
+                          {"TEXT": {"IN": DURATIONS}}],
+                         [{"TEXT": {"REGEX": NUMBER}}, {"TEXT": {"IN": DURATIONS}}],
+                         [{"TEXT": {"REGEX": NUMBER}}, {"TEXT": "و"}, {"TEXT": {"REGEX": NUMBER}},
+                          {"TEXT": {"IN": DURATIONS}}],
+                         [{"TEXT": {"IN": DUAL_DURATIONS}}])
+          for half in ([], [{"TEXT": "و"}, {"TEXT": "نصف"},
+                            {"TEXT": {"IN": ["ساعة", "شهر", "عام", "يوم", "دقيقة"]}, "OP": "?"}])),
+        _p("DATE", {"TEXT": {"IN": ["ساعة", "يوم", "شهر", "عام", "سنة", "دقيقة"]}},
+           {"TEXT": "و"}, {"TEXT": "نصف"}),
+        _p("DATE", {"TEXT": {"IN": DURATIONS}}, {"TEXT": "عدة"}),
+        # [1200 و1800 دولار]: a range sharing its currency is one span
+        _p("MONEY", *num, {"TEXT": "و"}, *num, {"TEXT": {"IN": CURRENCIES}},
+           {"TEXT": {"IN": CURRENCY_ADJ}, "OP": "?"}),
     ]
     return patterns
 
@@ -365,7 +390,30 @@ def _date_patterns() -> list[dict[str, Any]]:
            {"TEXT": "الأول", **opt}, {"TEXT": {"IN": WEEKDAYS}, **opt}),
         # [نهاية الشهر الماضي]
         _p("DATE", edge, {"TEXT": {"IN": _with_conjunction(PERIODS)}}, modifier),
+        # [أول من أمس]
+        _p("DATE", {"TEXT": "أول"}, {"TEXT": "من"}, {"TEXT": {"IN": ["أمس", "امس"]}}),
+        *_part_patterns(edge, modifier, year, era),
     ]
+
+
+def _part_patterns(edge: dict[str, Any], modifier: dict[str, Any], year: dict[str, Any],
+                   era: dict[str, Any]) -> list[dict[str, Any]]:
+    """Parts of a year and decades, alone or with the period they belong to: [الربع الأول],
+    [النصف الثاني من العام الجاري], [الربع الأول من هذا العام], [الربع الأول من 2019],
+    [أوائل الستينيات من القرن الماضي]."""
+    part = [{"TEXT": {"IN": YEAR_PARTS}}, {"TEXT": {"IN": YEAR_PART_ORDINALS}},
+            {"TEXT": {"IN": ["المماثل", "نفسه"]}, "OP": "?"}]
+    decade = [edge, {"TEXT": {"IN": DECADES}}]
+    of_period = (
+        [],
+        [{"TEXT": "من"}, {"TEXT": {"IN": ["العام", "السنة"]}}, modifier],
+        [{"TEXT": "من"}, {"TEXT": {"IN": DEMONSTRATIVES}}, {"TEXT": {"IN": ["العام", "السنة"]}}],
+        [{"TEXT": "من"}, {"TEXT": {"IN": ["عام", "العام", "سنة"]}, "OP": "?"}, year, era],
+    )
+    of_century = ([], [{"TEXT": "من"}, {"TEXT": "القرن"},
+                       {"TEXT": {"IN": ["الماضي", "العشرين", "المنصرم"]}}])
+    return [_p("DATE", *part, *tail) for tail in of_period] + [
+        _p("DATE", *decade, *tail) for tail in of_century]
 
 
 @registry.misc("khabar.value_patterns.v1")
