@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from khabar.contract import entity_records
-from tests.conftest import TOKENIZER_CONFIG
+from tests.conftest import TOKENIZER_CONFIG, ruler_ents
 
 
 def test_edge_punctuation_and_newlines_are_trimmed():
@@ -93,10 +93,15 @@ NAME_EDGES = [
 ]
 
 
-@pytest.mark.parametrize("text,label,expected", NAME_EDGES)
-def test_names_stop_where_their_description_starts(text: str, label: str, expected: str):
+@pytest.fixture(scope="module")
+def cleanup_nlp():
     nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
-    cleanup = nlp.add_pipe("khabar_entity_cleanup")
-    doc = nlp.make_doc(text)
-    doc.ents = [Span(doc, 0, len(doc), label=label)]
-    assert " ".join(e.text for e in cleanup(doc).ents) == expected
+    nlp.add_pipe("khabar_entity_cleanup")
+    return nlp
+
+
+@pytest.mark.parametrize("text,label,expected", NAME_EDGES)
+def test_names_stop_where_their_description_starts(cleanup_nlp, text: str, label: str,
+                                                   expected: str):
+    ents = ruler_ents(cleanup_nlp, "khabar_entity_cleanup", text, ((text, label),))
+    assert " ".join(t for t, _ in ents) == expected

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from tests.conftest import TOKENIZER_CONFIG
+from tests.conftest import TOKENIZER_CONFIG, ruler_ents
 
 PLACES = [
     ("أوروبا", "GPE", "LOC"),
@@ -31,14 +31,18 @@ PLACES = [
 ]
 
 
-@pytest.mark.parametrize("text,label,expected", PLACES)
-def test_regions_and_natural_features_are_loc(text: str, label: str, expected: str):
+@pytest.fixture(scope="module")
+def places_nlp():
     nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
-    places = nlp.add_pipe("khabar_place_labels")
-    doc = nlp.make_doc(f"زار {text} أمس")
-    name = doc.char_span(4, 4 + len(text))
-    doc.ents = [Span(doc, name.start, name.end, label=label)]
-    assert [(e.text, e.label_) for e in places(doc).ents] == [(text, expected)]
+    nlp.add_pipe("khabar_place_labels")
+    return nlp
+
+
+@pytest.mark.parametrize("text,label,expected", PLACES)
+def test_regions_and_natural_features_are_loc(places_nlp, text: str, label: str,
+                                              expected: str):
+    got = ruler_ents(places_nlp, "khabar_place_labels", f"زار {text} أمس", ((text, label),))
+    assert got == [(text, expected)]
 
 
 def test_the_regions_are_config():

@@ -12,9 +12,9 @@ they are one of ``edge_words`` (config); an entity left empty is removed.
 Names also stop where the description around them starts (GUIDELINES.md: a description
 around a name tags the name only). A name runs on into the status word after it
 (``حزب العدالة والتنمية الحاكم``, ``وكالة الأنباء السعودية الرسمية``) or into the title
-of the person named next (``مجلس الشورى الدكتور …``): ``trailing_descriptors`` are
-dropped from the end of a name of two or more words, not a person's (``محمد بن سعد
-الحاكم``, ``سوسن الشاعر``: surnames), and titles only from an ORG. A class noun before a
+of the person named next (``مجلس الشورى الدكتور …``): ``status_words`` are dropped from
+the end of a name of two or more words, not a person's (``محمد بن سعد الحاكم``, ``سوسن
+الشاعر``: surnames), and ``trailing_titles`` only from an ORG. A class noun before a
 borrowed name is not part of it (``شركة سوني``, ``صحيفة ليبرتيه``, ``موقع إنستاغرام``):
 ``leading_designators`` are dropped from an ORG whose other words are no definite nouns
 but nationality adjectives at most (``شركة هاليبرتون الأمريكية``; ``شركة نفط الكويت``
@@ -86,6 +86,7 @@ class EntityCleanup:
         self.trailing_titles = frozenset(trailing_titles)
         self.leading_designators = frozenset(leading_designators)
         self.media_designators = frozenset(media_designators)
+        self.designators = self.leading_designators | self.media_designators
 
     @staticmethod
     def _is_junk(doc: Doc, i: int) -> bool:
@@ -142,7 +143,7 @@ class EntityCleanup:
         ``ل`` purpose phrase (``شركة الصفوة للإسمنت`` is the name)."""
         first = doc[start].text
         if label != "ORG" or end - start < 2 or not doc[start].whitespace_ \
-                or first not in self.leading_designators | self.media_designators:
+                or first not in self.designators:
             return False
         rest = [t for t in doc[start + 1:end] if not t.is_punct]
         if not rest or any(t.text.startswith("لل") or t.text == "ل" for t in rest):

@@ -1012,8 +1012,12 @@ class _Analysis:
         words between, ``وقال اليوم حركة النهضة``, the masculine is allowed)."""
         if cue.sense.kind != "verb" or cue.sense.gender != "m" or mention.label == "PER":
             return True
+        return not self._feminine_head(mention)
+
+    def _feminine_head(self, mention: Mention) -> bool:
+        """The mention's first word is feminine or a plural in ات (وزارة، الحكومة، السلطات)."""
         words = self.text[mention.start:mention.end].split()
-        return not (words and words[0].endswith(("ة", "ات")))
+        return bool(words) and words[0].endswith(("ة", "ات"))
 
     def _unnamed_subject(self, i: int, cue: CueMatch) -> bool:
         """A common noun (by the tagger) right after a verb cue, not governed and no date:
@@ -1082,18 +1086,21 @@ class _Analysis:
             return False
         # a name after the noun of a prepositional phrase (في مدينة أونتاريو، لمجموعة
         # "فونكه"), quotation marks between them allowed
-        j = i - 1
-        while j >= 0 and not self.tokens[j].is_word and self.tokens[j].norm in "«\"“":
-            j -= 1
+        j = self._back_over_marks(i - 1, "«\"“")
         return not (j >= 0 and self.tokens[j].is_word and self._mention_at(j) is None
                     and not self.tokens[j].norm.startswith("ال") and self._governed(j))
+
+    def _back_over_marks(self, j: int, marks: str) -> int:
+        """Token ``j``, or the nearest before it once quotation marks in ``marks`` are
+        skipped (-1 when none is left)."""
+        while j >= 0 and not self.tokens[j].is_word and self.tokens[j].norm in marks:
+            j -= 1
+        return j
 
     def _governed(self, i: int) -> bool:
         """Word ``i`` follows a preposition (``في``, ``لـ``), an ل/ب-prefixed noun
         (``لوكالة``, ``بموقع``) or a channel noun (``صفحته``, ``حسابه``)."""
-        j = i - 1
-        while j >= 0 and not self.tokens[j].is_word and self.tokens[j].norm in "«\"“ـ":
-            j -= 1
+        j = self._back_over_marks(i - 1, "«\"“ـ")
         if j < 0 or not self.tokens[j].is_word:
             return False
         word = self.tokens[j].norm
@@ -1519,10 +1526,8 @@ class _Names:
     def noun_before(self, mention: Mention) -> str | None:
         """The word just before a mention, quotation marks skipped, folded and without ال/ة
         (``وكالة "بلومبرغ"`` → وكال)."""
-        i = self.a.first_token_ending_after(mention.start) - 1
-        while i >= 0 and not self.a.tokens[i].is_word and self.a.tokens[i].norm in \
-                self.a._closers() + "«“":
-            i -= 1
+        i = self.a._back_over_marks(self.a.first_token_ending_after(mention.start) - 1,
+                                    self.a._closers() + "«“")
         if i < 0 or not self.a.tokens[i].is_word:
             return None
         return _masculine(strip_article(self.a.tokens[i].norm))
@@ -1563,8 +1568,7 @@ class _Names:
         """Feminine from a title in ة (الوزيرة، السيدة) or the first name; PER defaults to m.
         An organisation is feminine when its head is (وزارة، الحكومة، السلطات)."""
         if mention.label == "ORG":
-            words = self.a.text[mention.start:mention.end].split()
-            return "f" if words and words[0].endswith(("ة", "ات")) else None
+            return "f" if self.a._feminine_head(mention) else None
         if mention.label != "PER":
             return None
         if FEMININE in self.titles_before(mention):
