@@ -423,3 +423,53 @@ def test_more_false_trigger_filters(nlp: Language, text: str) -> None:
 )
 def test_new_trigger_families(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert expected in triggers(annotate(nlp, text))
+
+
+def test_titled_names_are_the_participants(nlp: Language) -> None:
+    # a name inside a person's title is not the participant; the titled person is
+    text = "التقى رئيس الحكومة المغربية عبدالإله بنكيران وفدا تجاريا."
+    ents = [("الحكومة المغربية", "ORG"), ("عبدالإله بنكيران", "PER")]
+    assert all_arguments(annotate(nlp, text, ents), "التقى") == [
+        ("Entity", "عبدالإله بنكيران")]
+    # a list of titled names after a comma and و shares the role of its first member
+    text = ("وكان في استقباله رئيس الديوان الملكي فايز الطراونة، ووالي طنجة محمد يعقوبي، "
+            "وعدد من المسؤولين.")
+    ents = [("الديوان الملكي", "ORG"), ("فايز الطراونة", "PER"), ("طنجة", "GPE"),
+            ("محمد يعقوبي", "PER")]
+    assert all_arguments(annotate(nlp, text, ents), "استقباله") == [
+        ("Entity", "فايز الطراونة"), ("Entity", "محمد يعقوبي")]
+    # a clause with its own verb ends the list
+    text = "التقى الوزير خالد سعيد، وأكد رئيس البلدية سامي حداد أن اللقاء مثمر."
+    ents = [("خالد سعيد", "PER"), ("سامي حداد", "PER")]
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label)
+                for s, label in ents]
+    doc[[t.text for t in doc].index("وأكد")].pos_ = "VERB"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert all_arguments(doc, "التقى") == [("Entity", "خالد سعيد")]
+
+
+def test_verb_form_after_tam_or_a_preposition_is_a_verbal_noun(nlp: Language) -> None:
+    # تم نقل / لنقل: the mention after the trigger is what is moved, not the mover
+    doc = annotate(nlp, "تم نقل 40 جريحا إلى المستشفيات.")
+    assert arguments(doc, "نقل")["Artifact"] == "40 جريحا"
+    doc = annotate(nlp, "وصلت حافلات لنقل المقاتلين إلى الشمال.")
+    assert arguments(doc, "نقل")["Artifact"] == "المقاتلين"
+    # a finite verb keeps its subject: نقلت الحافلات المقاتلين
+    text = "نقلت الشركة المسافرين إلى المطار."
+    doc = annotate(nlp, text, [("الشركة", "ORG")])
+    assert arguments(doc, "نقلت")["Agent"] == "الشركة"
+
+
+def test_claimant_and_support_verb_after_the_trigger(nlp: Language) -> None:
+    text = 'وأعلنت جماعة "جيش العدل" مسؤوليتها عن الهجوم.'
+    doc = annotate(nlp, text, [("جيش العدل", "ORG")])
+    assert arguments(doc, "الهجوم") == {"Attacker": "جيش العدل"}
+    text = "توقفت الهجمات التي شنها تنظيم داعش على خط الأنابيب."
+    doc = annotate(nlp, text, [("تنظيم داعش", "ORG")])
+    assert arguments(doc, "الهجمات")["Attacker"] == "تنظيم داعش"
+    # a support verb without an object pronoun for the trigger starts a clause of its own
+    text = "بعد الهجمات شن تنظيم داعش حملة واسعة."
+    doc = annotate(nlp, text, [("تنظيم داعش", "ORG")])
+    assert "Attacker" not in arguments(doc, "الهجمات")

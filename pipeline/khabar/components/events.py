@@ -51,6 +51,7 @@ _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
 _SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject")
+_VERB_POS = frozenset({"VERB", "AUX"})
 _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]")
 _SCORE_KEYS = {
     "trigger_id": "trigger_identification",
@@ -250,6 +251,13 @@ class Lexicon:
         self.support_verbs = _folded_set(args.get("support_verbs", []))
         self.object_suffixes = _folded_set(args.get("object_suffixes", []))
         self.clause_linkers = _folded_set(args.get("clause_linkers", []))
+        self.titles = _folded_set(args.get("titles", []))
+        claims = args.get("claims", {})
+        self.claim_nouns = _folded_set(claims.get("nouns", []))
+        self.claim_prepositions = _folded_set(claims.get("prepositions", []))
+        self.masdar_markers = _folded_set(args.get("masdar_markers", []))
+        self.imperfect_prefixes = tuple(fold(p) for p in args.get("imperfect_prefixes", []))
+        self.title_prepositions = _folded_set(args.get("title_prepositions", []))
         self.instrument_label = str(phrases.get("instrument_label", "INSTRUMENT"))
         self.instrument_nouns = _folded_set(phrases.get("instrument_nouns", []))
         self.time_pattern = compile_time_pattern(data["time_expressions"])
@@ -402,6 +410,12 @@ class DocEvents:
         self.phrases_by_sentence: dict[int, list[Mention]] = {}
         for m in self._noun_phrases():
             self.phrases_by_sentence.setdefault(self.sentence_of[m.first], []).append(m)
+        self.person_words = self.entity_words_of(frozenset({"PER"}))
+        self.verb_words = {
+            i for t in doc if t.pos_ in _VERB_POS
+            for i in [self._word_at(self.folded.to_folded(t.idx, t.idx + len(t))[0])]
+            if i is not None}
+        self._title_words: dict[Mention, list[int]] = {}
 
     # -- layout
 
@@ -668,6 +682,8 @@ class DocEvents:
             if role not in _SINGLE_ROLES:
                 for other in self._conjuncts(mention):
                     found.setdefault(other, role)
+        for mention in self._inside_titles(found):
+            del found[mention]
         if "Place" in allowed and "Place" not in found.values():
             place = self._place(trigger, list(found))
             if place is not None:
@@ -677,6 +693,14 @@ class DocEvents:
             found[time] = "Time"
         return [(role, mention) for mention, role in found.items()]
 
+    def _inside_titles(self, found: Iterable[Mention]) -> list[Mention]:
+        """Names inside the title phrase of a participant (الحكومة المغربية in رئيس الحكومة
+        المغربية عبدالإله بنكيران): the titled person takes part, not the body named."""
+        spans = [(start, m.first) for m in found
+                 if (start := self.title_start(m)) is not None]
+        return [m for m in found if m.label != "PER"
+                and any(start <= m.first and m.last < end for start, end in spans)]
+
     def _conjuncts(self, mention: Mention) -> Iterator[Mention]:
         """Mentions coordinated with ``mention``, in order: X وY، وZ (a list of names, with
         titles before each name, shares the role of its first member)."""
@@ -685,9 +709,10 @@ class DocEvents:
         labels = self.lex.participant_labels | {self.lex.np_label}
         later = sorted((m for m in self.mentions_near(mention.first, labels)
                         if m.first > mention.last), key=lambda m: m.first)
+        titled = set(self._inside_titles(later))
         current = mention
         for m in later:
-            if m.first <= current.last:
+            if m.first <= current.last or m in titled:
                 continue
             if not self._coordinated(current, m):
                 return
@@ -698,19 +723,36 @@ class DocEvents:
         people = self.lex.participant_labels - self.lex.place_labels | {self.lex.np_label}
         if a.label != b.label and not {a.label, b.label} <= people:
             return False
+        if self._titled_list_member(a, b):
+            return True
         gap = range(a.last + 1, b.first)
         if len(gap) > self.lex.coordination_gap:
             return False
         between = self.folded.text[self.words[a.last].end: self.words[b.first].start]
         if _CLAUSE_BREAK.search(between.replace("،", "").replace(",", "")):
             return False
-        if any(self.is_function(j, self.lex.barriers) or j in self.entity_words for j in gap):
+        if any(self.is_function(j, self.lex.barriers) or j in self.entity_words
+               or j in self.verb_words for j in gap):
             return False
         first = self.text(gap[0]) if gap else ""
         conj = bool(b.prefix) and b.prefix[0] in self.lex.conjunctions
         conj = conj or (first[:1] in self.lex.conjunctions and len(first) > 2)
         comma = "،" in between or "," in between
         return conj or (comma and a.label == b.label)
+
+    def _participants_near(self, i: int) -> list[Mention]:
+        """Mentions of word ``i``'s sentence that can be participants: names and noun phrases."""
+        return self.mentions_near(i, self.lex.participant_labels | {self.lex.np_label})
+
+    def _titled_list_member(self, a: Mention, b: Mention) -> bool:
+        """Name ``b`` continues a list after name ``a`` with its own title: X، ووالي طنجة Y."""
+        if a.label != "PER" or b.label != "PER":
+            return False
+        title = self.title_start(b)
+        if title != a.last + 1 or self.text(title)[:1] not in self.lex.conjunctions:
+            return False
+        between = self.folded.text[self.words[a.last].end: self.words[title].start]
+        return between.strip(" ،,") == ""
 
     def _participants(self, trigger: Trigger) -> Iterator[tuple[str, Mention]]:
         """Positional participants: the trigger group's own rules override its type's."""
@@ -731,10 +773,23 @@ class DocEvents:
 
     def _is_verb(self, trigger: Trigger) -> bool:
         """An indefinite singular with a verb reading (قتل، قصف) takes a subject, not an idafa."""
-        if trigger.definite or trigger.entry.plural:
+        if trigger.definite or trigger.entry.plural or self._verbal_noun(trigger):
             return False
         readings = self.lex.readings(self.text(trigger.word), "verb")
         return any(("verb", r.stem) in self.lex.index for r in readings)
+
+    def _verbal_noun(self, trigger: Trigger) -> bool:
+        """A verb-like trigger read as a masdar by its context: after تم or a preposition,
+        with ب/ك, or ل before a past-tense form (تم نقل، بعد قتل، لنقل)."""
+        word = self.words[trigger.word]
+        prefix = word.text[: trigger.start - word.start].lstrip("".join(self.lex.conjunctions))
+        if self.is_function(trigger.word - 1, self.lex.masdar_markers) and self.unbroken(
+                trigger.word - 1, trigger.word):
+            return True
+        if any(p in prefix for p in ("ب", "ك")):
+            return True
+        stem = word.text[trigger.start - word.start:]
+        return "ل" in prefix and not stem.startswith(self.lex.imperfect_prefixes)
 
     @property
     def _argument_labels(self) -> frozenset[str]:
@@ -752,11 +807,44 @@ class DocEvents:
     def _gap_ok(self, first: int, mention: Mention, base_gap: int) -> bool:
         """Words ``first..mention.first`` are at most the allowed gap (titles before a PER)
         and contain no barrier (preposition, relative pronoun …)."""
-        gap = mention.first - first
+        title = next((k for k in self.title_words(mention) if k >= first), None)
+        if title is not None and self._gap_ok_to(first, title, base_gap):
+            return True
         limit = base_gap + (self.lex.windows["title_gap"] if mention.label == "PER" else 0)
-        if gap < 0 or gap > limit or not self.unbroken(first - 1, mention.first):
+        return self._gap_ok_to(first, mention.first, limit)
+
+    def _gap_ok_to(self, first: int, end: int, limit: int) -> bool:
+        """Words ``first..end`` number at most ``limit``, with no punctuation before ``end``
+        and no barrier among them."""
+        if not 0 <= end - first <= limit or not self.unbroken(first - 1, end):
             return False
-        return not any(self.is_function(j, self.lex.barriers) for j in range(first, mention.first))
+        return not any(self.is_function(j, self.lex.barriers) for j in range(first, end))
+
+    def title_words(self, mention: Mention) -> list[int]:
+        """The title words before a PER name, in text order, that are joined to it by words
+        of a title (no punctuation, verb, time word, other person or barrier): رئيس الحكومة
+        المغربية عبدالإله بنكيران → [رئيس]. Empty for other labels."""
+        if mention in self._title_words:
+            return self._title_words[mention]
+        found = []
+        if mention.label == "PER":
+            k = mention.first - 1
+            while (k >= 0 and mention.first - k <= self.lex.windows.get("title_phrase", 0)
+                   and self.same_sentence(k, mention.first) and self.unbroken(k, k + 1)
+                   and k not in self.person_words and k not in self.verb_words
+                   and k not in self.time_words
+                   and (not self.is_function(k, self.lex.barriers)
+                        or self.is_function(k, self.lex.title_prepositions))):
+                if self.has_form(k, self.lex.titles):
+                    found.insert(0, k)
+                k -= 1
+        self._title_words[mention] = found
+        return found
+
+    def title_start(self, mention: Mention) -> int | None:
+        """The first word of a PER's title phrase, or None."""
+        words = self.title_words(mention)
+        return words[0] if words else None
 
     def _genitive(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
         """The idafa/ل complement right after a noun trigger: اجتماع وزراء الخارجية، لقاء لدول …;
@@ -795,7 +883,7 @@ class DocEvents:
         its object: the unmarked mention after the verb (SVO) or after the subject (VSO).
         A verb with an object pronoun (اعتقلته) has no object mention."""
         i = trigger.word
-        mentions = self.mentions_near(i, self.lex.participant_labels | {self.lex.np_label})
+        mentions = self._participants_near(i)
         before = [m for m in mentions if m.last == i - 1 and self.unbroken(m.last, i)
                   and set(m.prefix) <= self.lex.conjunctions
                   and not self.is_function(m.first - 1, self.lex.barriers)]
@@ -832,7 +920,7 @@ class DocEvents:
         k = i - 1
         while k >= 0 and k in self.time_words and self.same_sentence(i, k):
             k -= 1
-        for m in self.mentions_near(i, self.lex.participant_labels | {self.lex.np_label}):
+        for m in self._participants_near(i):
             if m.last != k or not self.unbroken(m.last, i) or m.prefix:
                 continue
             reach = 1 + (self.lex.windows["title_gap"] if m.label == "PER" else 0)
@@ -843,6 +931,42 @@ class DocEvents:
                 role = self._role(spec, m)
                 if role:
                     yield role, m
+        yield from self._claimant(trigger, spec)
+        yield from self._support_after(trigger, spec)
+
+    def _claimant(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """Who claims the event: X أعلن مسؤوليته عن الهجوم (the nearest participant before
+        the claim noun, within the ``claim`` window)."""
+        i = trigger.word
+        if not (self.is_function(i - 1, self.lex.claim_prepositions)
+                and self.has_form(i - 2, self.lex.claim_nouns)):
+            return
+        noun, window = i - 2, self.lex.windows.get("claim", 0)
+        before = [m for m in self._participants_near(i)
+                  if m.last < noun and noun - m.last <= window]
+        if before:
+            m = max(before, key=lambda m: m.last)
+            role = self._role(spec, m)
+            if role:
+                yield role, m
+
+    def _support_after(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """A support verb shortly after the trigger, with an object pronoun for it, and its
+        subject: هجمات متكررة شنها متشددون، الهجوم الذي نفذته طائرات."""
+        i = trigger.word
+        for k in range(i + 1, i + 1 + self.lex.windows.get("support_after", 0)):
+            if not self.same_sentence(i, k) or not self.unbroken(k - 1, k):
+                return
+            if any(r.stem in self.lex.support_verbs and r.suffix in self.lex.object_suffixes
+                   for r in self.lex.readings(self.text(k), "verb")):
+                for m in self._participants_near(i):
+                    ok = not m.prefix and self._gap_ok(k + 1, m, 0)
+                    role = self._role(spec, m) if ok else None
+                    if role:
+                        yield role, m
+                return
+            if k in self.entity_words or k in self.verb_words:
+                return
 
     def _clause_subject(self, trigger: Trigger,
                         spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
@@ -851,7 +975,7 @@ class DocEvents:
         i = trigger.word
         if not self.is_function(i - 1, self.lex.clause_linkers):
             return
-        for m in self.mentions_near(i, self.lex.participant_labels | {self.lex.np_label}):
+        for m in self._participants_near(i):
             if m.last == i - 2 and self.same_sentence(i, m.last) and not m.prefix:
                 role = self._role(spec, m)
                 if role:
