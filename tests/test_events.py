@@ -473,3 +473,18 @@ def test_claimant_and_support_verb_after_the_trigger(nlp: Language) -> None:
     text = "بعد الهجمات شن تنظيم داعش حملة واسعة."
     doc = annotate(nlp, text, [("تنظيم داعش", "ORG")])
     assert "Attacker" not in arguments(doc, "الهجمات")
+
+
+def test_object_of_a_verb_describing_the_attack(nlp: Language) -> None:
+    doc = annotate(nlp, "قتل عشرة أشخاص في الهجوم الانتحاري الذي استهدف ثكنة للدرك.")
+    assert arguments(doc, "الهجوم")["Target"] == "ثكنة"
+    doc = annotate(nlp, "وقع انفجار هز مركزا لتسجيل الناخبين.")
+    assert arguments(doc, "انفجار")["Target"] == "مركزا"
+    # a verb with an object pronoun has no object after it
+    doc = annotate(nlp, "وقع الهجوم الذي استهدفه أمس.")
+    assert "Target" not in arguments(doc, "الهجوم")
+
+
+def test_subject_after_a_complementizer(nlp: Language) -> None:
+    doc = annotate(nlp, "أفادت مصادر طبية أن 12 شخصا قتلوا في القصف.")
+    assert arguments(doc, "قتلوا")["Victim"] == "12 شخصا"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -252,9 +252,13 @@ class Lexicon:
         self.object_suffixes = _folded_set(args.get("object_suffixes", []))
         self.clause_linkers = _folded_set(args.get("clause_linkers", []))
         self.titles = _folded_set(args.get("titles", []))
+        self.complementizers = _folded_set(args.get("complementizers", []))
         claims = args.get("claims", {})
         self.claim_nouns = _folded_set(claims.get("nouns", []))
         self.claim_prepositions = _folded_set(claims.get("prepositions", []))
+        self.trailing_verbs: dict[str, tuple[frozenset[str], str]] = {
+            etype: (_folded_set(rule["verbs"]), rule["role"])
+            for etype, rule in args.get("trailing_verbs", {}).items()}
         self.masdar_markers = _folded_set(args.get("masdar_markers", []))
         self.imperfect_prefixes = tuple(fold(p) for p in args.get("imperfect_prefixes", []))
         self.title_prepositions = _folded_set(args.get("title_prepositions", []))
@@ -280,8 +284,10 @@ class Lexicon:
         rule_sets = list(self.participants.items()) + [
             (e.group.type, dict(e.group.participants))
             for entries in self.index.values() for e in entries]
+        rule_sets += [(etype, {"trailing": role}) for etype, (_, role)
+                      in self.trailing_verbs.items()]
         for etype, rules in rule_sets:
-            specs = [rules.get(k) for k in _SPEC_KEYS]
+            specs = [rules.get(k) for k in (*_SPEC_KEYS, "trailing")]
             specs += list(rules.get("prepositions", {}).values())
             named = {r for s in specs if s for r in ([s] if isinstance(s, str) else s.values())}
             bad = named - self.roles.get(etype, frozenset())
@@ -767,6 +773,7 @@ class DocEvents:
                 yield from self._support_subject(trigger, rules["support_subject"])
             if rules.get("clause_subject"):
                 yield from self._clause_subject(trigger, rules["clause_subject"])
+            yield from self._trailing_object(trigger)
         phrase_markers = _folded_set(rules.get("phrase_prepositions", []))
         for marker, spec in rules.get("prepositions", {}).items():
             yield from self._after_preposition(trigger, fold(marker), spec, phrase_markers)
@@ -886,7 +893,8 @@ class DocEvents:
         mentions = self._participants_near(i)
         before = [m for m in mentions if m.last == i - 1 and self.unbroken(m.last, i)
                   and set(m.prefix) <= self.lex.conjunctions
-                  and not self.is_function(m.first - 1, self.lex.barriers)]
+                  and not (self.is_function(m.first - 1, self.lex.barriers)
+                           and not self.is_function(m.first - 1, self.lex.complementizers))]
         start = self._skip_quantifiers(self._after_list_marker(i))
         after = [m for m in mentions if not m.prefix and self._gap_ok(start, m, 0)]
         has_object = obj is not None and trigger.suffix not in self.lex.object_suffixes
@@ -953,20 +961,60 @@ class DocEvents:
     def _support_after(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
         """A support verb shortly after the trigger, with an object pronoun for it, and its
         subject: هجمات متكررة شنها متشددون، الهجوم الذي نفذته طائرات."""
+        k = self._verb_after(trigger, lambda k: any(
+            r.stem in self.lex.support_verbs and r.suffix in self.lex.object_suffixes
+            for r in self.lex.readings(self.text(k), "verb")))
+        if k is not None:
+            yield from self._mentions_after(trigger, k, spec)
+
+    def _trailing_object(self, trigger: Trigger) -> Iterator[tuple[str, Mention]]:
+        """The object of a verb that describes the event shortly after its trigger: اعتداء
+        انتحاري استهدف مركزا، التفجير الذي طال المصلين (``trailing_verbs`` of the type)."""
+        rule = self.lex.trailing_verbs.get(trigger.type)
+        if rule is None:
+            return
+        verbs, role = rule
+        k = self._verb_after(trigger, lambda k: any(
+            r.stem in verbs and r.suffix not in self.lex.object_suffixes
+            for r in self.lex.readings(self.text(k), "verb")))
+        if k is None:
+            return
+        found = list(self._mentions_after(trigger, k, role))
+        phrase = None if found else self._noun_after(k)
+        yield from found if phrase is None else [(role, phrase)]
+
+    def _noun_after(self, k: int) -> Mention | None:
+        """An unnamed noun right after word ``k`` with its definite genitive (مركزا لتسجيل →
+        مركزا; مواقع الجيش), or None."""
+        j = k + 1
+        if (not self.same_sentence(k, j) or not self.unbroken(k, j) or j in self.entity_words
+                or self._not_head(j) or len(self.text(j)) < 3
+                or self._number_prefix(self.text(j)) is not None):
+            return None
+        last = j + 1 if self._definite_genitive(j + 1) and self.unbroken(j, j + 1) else j
+        return self._phrase(j, last, "")
+
+    def _verb_after(self, trigger: Trigger, wanted: Callable[[int], bool]) -> int | None:
+        """The first word within ``support_after`` words after the trigger that is a
+        ``wanted`` verb, across adjectives and a relative pronoun (no name, verb or
+        punctuation before it)."""
         i = trigger.word
         for k in range(i + 1, i + 1 + self.lex.windows.get("support_after", 0)):
             if not self.same_sentence(i, k) or not self.unbroken(k - 1, k):
-                return
-            if any(r.stem in self.lex.support_verbs and r.suffix in self.lex.object_suffixes
-                   for r in self.lex.readings(self.text(k), "verb")):
-                for m in self._participants_near(i):
-                    ok = not m.prefix and self._gap_ok(k + 1, m, 0)
-                    role = self._role(spec, m) if ok else None
-                    if role:
-                        yield role, m
-                return
+                return None
+            if wanted(k):
+                return k
             if k in self.entity_words or k in self.verb_words:
-                return
+                return None
+        return None
+
+    def _mentions_after(self, trigger: Trigger, k: int,
+                        spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """Participants right after word ``k`` (titles allowed before a name)."""
+        for m in self._participants_near(trigger.word):
+            role = self._role(spec, m) if not m.prefix and self._gap_ok(k + 1, m, 0) else None
+            if role:
+                yield role, m
 
     def _clause_subject(self, trigger: Trigger,
                         spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
@@ -1025,13 +1073,7 @@ class DocEvents:
         k = next((j for j in range(i + 1, i + window + 1)
                   if self.same_sentence(i, j) and self.unbroken(j - 1, j)
                   and self.is_function(j, frozenset({marker}))), None)
-        j = k + 1 if k is not None else -1
-        if (k is None or not self.same_sentence(i, j) or not self.unbroken(k, j)
-                or j in self.entity_words or self._not_head(j) or len(self.text(j)) < 3
-                or self._number_prefix(self.text(j)) is not None):
-            return None
-        last = j + 1 if self._definite_genitive(j + 1) and self.unbroken(j, j + 1) else j
-        return self._phrase(j, last, "")
+        return None if k is None else self._noun_after(k)
 
     def _skip_place_nouns(self, j: int) -> int:
         """The first word at or after ``j`` that is not a place noun (إلى مدينة ريو → ريو)."""
