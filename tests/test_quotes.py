@@ -839,3 +839,19 @@ def test_a_closing_channel_phrase_is_not_content(nlp: Language) -> None:
     text = "وأعلنت المنظمة الدولية أن المدير العام استقال من منصبه في تغريدة."
     (q,) = quotes(annotate(nlp, text, [("المنظمة الدولية", "ORG")]))
     assert q["content_text"] == "المدير العام استقال من منصبه"
+
+
+def test_a_name_inside_a_title_gives_way_to_the_titled_person(nlp: Language) -> None:
+    # a name inside the title (even one the NER calls a person) is not the speaker
+    text = 'أكد المدير العام لإسطبلات الخالدية مطلق بن مشرف: "الخيول جاهزة للبطولة".'
+    doc = annotate(nlp, text, [("الخالدية", "PER"), ("مطلق بن مشرف", "PER")])
+    assert quotes(doc)[0]["speaker_name"] == "مطلق بن مشرف"
+    # the person before a title that names a body speaks, not the body
+    text = ("وشهد الحفل حضور وائل البسامي نائب رئيس شركة الرشيد، حيث أكد أن البطولة "
+            "ناجحة جدا.")
+    doc = annotate(nlp, text, [("وائل البسامي", "PER"), ("شركة الرشيد", "ORG")])
+    assert quotes(doc)[0]["speaker_name"] == "وائل البسامي"
+    # a body that is only named before the cue, with no title, stays the speaker
+    text = "وكانت شركة الرشيد قد أكدت أن البطولة ناجحة جدا."
+    doc = annotate(nlp, text, [("شركة الرشيد", "ORG")])
+    assert quotes(doc)[0]["speaker_name"] == "شركة الرشيد"

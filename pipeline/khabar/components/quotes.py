@@ -900,8 +900,8 @@ class _Analysis:
             mention = self._mention_at(i)
             if mention is not None:
                 if self._is_subject(mention) and (k > 0 or self._agrees(mention, cue)):
-                    draft.mention = mention
-                    draft.speaker = self._strip_titles(mention)
+                    draft.mention = self._title_holder(mention) or mention
+                    draft.speaker = self._strip_titles(draft.mention)
                     return
                 while k < len(gap) and self._mention_at(gap[k]) is mention:
                     k += 1
@@ -999,7 +999,7 @@ class _Analysis:
         apposition after it."""
         person = self._apposed_person(gap[1:])
         if person is not None:
-            draft.mention = person
+            draft.mention = person = self._title_holder(person) or person
             draft.speaker = self._strip_titles(person)
         else:
             draft.speaker = self._head_span(gap[0], found[0])
@@ -1137,8 +1137,40 @@ class _Analysis:
                 continue  # بوريس جونسون (المحافظين) قال: a gloss, the subject is before it
             if mention is not None and not self._after_preposition(mention) \
                     and self._is_subject(mention):
-                return None if self._genitive_of_unnamed(mention) else mention
+                if self._genitive_of_unnamed(mention):
+                    return None
+                return self._title_holder(mention) or mention
         return None
+
+    def _title_holder(self, mention: Mention) -> Mention | None:
+        """The person whose title names ``mention``: a PER right after it when a title comes
+        before it (المدير العام لإسطبلات الخالدية مطلق بن مشرف, مستشار الرئيس ترامب جون
+        بولتون), else, for a body or place, a PER right before that title, a comma at most
+        between (وائل البسامي نائب رئيس شركة الرشيد)."""
+        idx = self._tokens_in(mention.start, mention.end)
+        if not idx:
+            return None
+        j, title = idx[0] - 1, None
+        while (j >= 0 and idx[0] - j <= self.lex.threshold("max_title_words")
+               and self.tokens[j].is_word and self._mention_at(j) is None):
+            if self._is_title(j):
+                title = j
+            j -= 1
+        if title is None:
+            return None
+        k = idx[-1] + 1  # only titles between: the body's name ends the title phrase
+        while k < len(self.tokens) and self.tokens[k].is_word and (
+                self._mention_at(k) is not None or self._is_title(k)):
+            after = self._mention_at(k)
+            if after is not None:
+                return after if after.label == "PER" and self.starts.get(after.start) == k \
+                    else None
+            k += 1
+        j = title - 1
+        if j >= 0 and self.tokens[j].norm in ("،", ","):
+            j -= 1
+        before = self._mention_at(j) if j >= 0 and mention.label != "PER" else None
+        return before if before is not None and before.label == "PER" else None
 
     def _genitive_of_unnamed(self, mention: Mention) -> bool:
         """``فحسابات داعش تزعم``, ``مسؤولو حماس قالوا``: the mention completes an unnamed
