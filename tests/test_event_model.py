@@ -21,6 +21,7 @@ from spacy.training import Example
 from khabar.components.events import load_lexicon_data
 from khabar.contract import set_annotations_from_record
 from khabar.corpus.reader import create_contract_corpus
+from khabar.event_features import Candidate, _side_ranks, _trigger_between
 from tests.conftest import TOKENIZER_CONFIG
 
 TOK2VEC = {
@@ -215,3 +216,20 @@ def test_reader_takes_a_records_file_and_names_the_bad_line(tmp_path: Path):
     path.write_text(lines[0] + "\n{oops\n")
     with pytest.raises(ValueError, match=r"records.jsonl:2"):
         list(create_contract_corpus("train", annotations=str(path))(nlp))
+
+
+def test_pair_ranks_and_triggers_between() -> None:
+    def cand(start: int, kind: str = "PER") -> Candidate:
+        return Candidate(start, start + 1, kind, (start, start + 1), start)
+
+    trigger, other = (5, 6), (9, 10)
+    pairs = [(trigger, "Contact.Meet", cand(c)) for c in (7, 8, 12, 3)]
+    pairs += [(trigger, "Contact.Meet", cand(11, "GPE")), (other, "Contact.Meet", cand(8))]
+    # nearest PER after the trigger is rank 0, the next 1, further ones 2; each side, kind
+    # and trigger counts on its own
+    assert _side_ranks(pairs) == ["0", "1", "2", "0", "0", "0"]
+    triggers = [5, 9]
+    assert not _trigger_between(triggers, trigger, cand(8))
+    assert _trigger_between(triggers, trigger, cand(12))
+    assert not _trigger_between(triggers, trigger, cand(3))
+    assert _trigger_between(triggers, other, cand(3))

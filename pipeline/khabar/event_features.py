@@ -5,7 +5,9 @@ A row is a dense part, copied from ``doc.tensor`` (what the shared tok2vec wrote
 tuple of hashed symbolic features. The symbolic features carry what a small corpus cannot
 teach a tok2vec: the lemma, the dependency path between trigger and candidate, the word
 before a candidate (its preposition), and what the lexicon rules of ``khabar_events``
-decided for the same token or pair, so the model learns when to trust them.
+decided for the same token or pair, so the model learns when to trust them; and for a
+pair, how many candidates of the same kind stand nearer the trigger on its side and whether
+another trigger stands between them (a name nearer another trigger is seldom this one's).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ TRIGGER_COLUMNS = ("norm", "lemma", "rule_type", "pos", "previous", "next")
 PAIR_COLUMNS = (
     "type", "kind", "type_kind", "path", "type_path", "distance", "before", "type_before",
     "rule_role", "trigger_lemma", "candidate_dep", "clause_break",
+    "type_kind_rank", "trigger_between", "type_dep_side",
 )
 NO_RULE = "-"
 # A noun the rules did not take as a mention keeps these right dependents in its span.
@@ -220,6 +223,27 @@ def pair_candidates(
     ]
 
 
+def _side_ranks(pairs: list[tuple[tuple[int, int], str, Candidate]]) -> list[str]:
+    """For each pair, how many candidates of the same kind lie nearer to its trigger on
+    the same side (0, 1, 2+): the nearest name after a verb is its usual argument."""
+    by_trigger: dict[tuple[tuple[int, int], str, bool], list[tuple[int, int]]] = {}
+    for n, (tokens, _, cand) in enumerate(pairs):
+        after = cand.start >= tokens[1]
+        distance = cand.start - tokens[1] if after else tokens[0] - cand.end
+        by_trigger.setdefault((tokens, cand.kind, after), []).append((distance, n))
+    ranks = [""] * len(pairs)
+    for found in by_trigger.values():
+        for rank, (_, n) in enumerate(sorted(found)):
+            ranks[n] = str(min(rank, 2))
+    return ranks
+
+
+def _trigger_between(trigger_tokens: list[int], trigger: tuple[int, int], cand: Candidate) -> bool:
+    """Another trigger stands between this trigger and the candidate."""
+    lo, hi = (trigger[1], cand.start) if cand.start >= trigger[1] else (cand.end, trigger[0])
+    return any(lo <= t < hi for t in trigger_tokens)
+
+
 def pair_rows(
     analysis: DocAnalysis,
     pairs: list[tuple[tuple[int, int], str, Candidate]],
@@ -230,7 +254,9 @@ def pair_rows(
     tensor = _dense(doc, width)
     dense = numpy.zeros((len(pairs), 3 * width), dtype="float32")
     ids = []
-    for n, ((_, end), etype, cand) in enumerate(pairs):
+    ranks = _side_ranks(pairs)
+    trigger_tokens = sorted({t for (start, end), _, _ in pairs for t in range(start, end)})
+    for n, ((start, end), etype, cand) in enumerate(pairs):
         head = doc[end - 1]
         root = doc[cand.root]
         dense[n, :width] = tensor[head.i]
@@ -245,5 +271,8 @@ def pair_rows(
             etype, cand.kind, f"{etype}|{cand.kind}", path, f"{etype}|{path}",
             _distance_bucket(cand.start - head.i), before, f"{etype}|{before}",
             rule_role, head.lemma_, root.dep_, str(_clause_break(doc, head.i, cand.start)),
+            f"{etype}|{cand.kind}|{ranks[n]}",
+            str(_trigger_between(trigger_tokens, (start, end), cand)),
+            f"{etype}|{root.dep_}|{'+' if cand.start >= end else '-'}",
         )))
     return dense, numpy.asarray(ids, dtype="uint64").reshape(len(pairs), len(PAIR_COLUMNS))

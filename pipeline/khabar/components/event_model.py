@@ -83,7 +83,7 @@ dropout = 0.1
 
 [model.arguments]
 @architectures = "khabar.FeatureClassifier.v1"
-n_columns = 12
+n_columns = 15
 embed_width = 16
 embed_rows = 2000
 hidden_width = 128
@@ -434,7 +434,7 @@ class TrainedEventExtractor(TrainablePipe):
         "max_distance": 30,
         "single_roles": ["Place", "Time"],
         "trigger_add": 0.9,
-        "argument_add": 0.7,
+        "argument_add": 0.4,
     },
     default_score_weights=EVENT_SCORE_WEIGHTS,
 )
