@@ -133,7 +133,14 @@ def test_participants_by_position(nlp: Language) -> None:
                                            ("Place", "تونس")]
     doc = annotate(nlp, "يزور الوزير كريم ناصر باريس الأسبوع المقبل.",
                    [("كريم ناصر", "PER"), ("باريس", "GPE")])
-    assert arguments(doc, "يزور") == {"Artifact": "كريم ناصر", "Time": "الأسبوع المقبل"}
+    assert arguments(doc, "يزور") == {"Artifact": "كريم ناصر", "Destination": "باريس",
+                                      "Time": "الأسبوع المقبل"}
+    # the object of a visit is where one goes, also when no visitor is named; one leaves
+    # the object of غادر
+    doc = annotate(nlp, "وكان أول من يزور الجنوب منذ الحرب.", [("الجنوب", "LOC")])
+    assert arguments(doc, "يزور") == {"Destination": "الجنوب"}
+    doc = annotate(nlp, "غادر الوفد بيروت مساء أمس.", [("بيروت", "GPE")])
+    assert arguments(doc, "غادر")["Origin"] == "بيروت"
 
 
 def test_robust_on_odd_input(nlp: Language) -> None:
@@ -294,6 +301,9 @@ def test_time_goes_to_the_nearest_trigger(nlp: Language) -> None:
 def test_destination_after_a_place_noun(nlp: Language) -> None:
     doc = annotate(nlp, "وصل الرئيس إلى مدينة جدة.", [("جدة", "GPE")])
     assert arguments(doc, "وصل") == {"Destination": "جدة"}
+    # ... or with the place noun inside the name
+    doc = annotate(nlp, "وصل الرئيس إلى مدينة جدة.", [("مدينة جدة", "GPE")])
+    assert arguments(doc, "وصل") == {"Destination": "مدينة جدة"}
 
 
 @pytest.mark.parametrize(

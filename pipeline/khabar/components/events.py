@@ -909,6 +909,8 @@ class DocEvents:
         for spec, found in ((subject, subjects), (obj, objects)):
             for m in found if spec else ():
                 role = self._role(spec, m)
+                if role is None and spec is subject and has_object and m in after:
+                    role = self._role(obj, m)  # زار الجنوب: no subject named, the object
                 if role:
                     yield role, m
 
@@ -1053,8 +1055,9 @@ class DocEvents:
             else:
                 k = next((j for j in range(m.first - 1, i, -1)
                           if self.is_function(j, frozenset({marker}))), None)
-                hit = k is not None and self._gap_ok(
-                    self._skip_quantifiers(self._skip_place_nouns(k + 1)), m, 0)
+                # إلى مدينة جدة: the place noun may be outside the mention or inside it
+                hit = k is not None and any(self._gap_ok(self._skip_quantifiers(j), m, 0)
+                                            for j in {k + 1, self._skip_place_nouns(k + 1)})
             role = self._role(spec, m) if hit else None
             if role:
                 found = True
