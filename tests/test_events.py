@@ -498,3 +498,22 @@ def test_object_of_a_verb_describing_the_attack(nlp: Language) -> None:
 def test_subject_after_a_complementizer(nlp: Language) -> None:
     doc = annotate(nlp, "أفادت مصادر طبية أن 12 شخصا قتلوا في القصف.")
     assert arguments(doc, "قتلوا")["Victim"] == "12 شخصا"
+
+
+def test_a_pronoun_on_the_trigger_points_to_the_clause_subject(nlp: Language) -> None:
+    text = "عقد مديرو السجون في المملكة، اجتماعهم السنوي أمس."
+    doc = nlp.make_doc(text)
+    doc[0].pos_ = "VERB"
+    doc.ents = [doc.char_span(text.index("المملكة"), text.index("المملكة") + 7, "GPE")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert arguments(doc, "اجتماعهم")["Entity"] == "مديرو السجون"
+    # a verb between the subject and the trigger ends the clause
+    text = "وصل الوفد أمس، ثم بدأ اجتماعه."
+    doc = nlp.make_doc(text)
+    for t in doc:
+        if t.text in ("وصل", "بدأ"):
+            t.pos_ = "VERB"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert "Entity" not in arguments(doc, "اجتماعه")

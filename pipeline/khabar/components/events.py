@@ -251,6 +251,7 @@ class Lexicon:
         self.support_verbs = _folded_set(args.get("support_verbs", []))
         self.object_suffixes = _folded_set(args.get("object_suffixes", []))
         self.clause_linkers = _folded_set(args.get("clause_linkers", []))
+        self.possessive_suffixes = _folded_set(args.get("possessive_suffixes", []))
         self.titles = _folded_set(args.get("titles", []))
         self.complementizers = _folded_set(args.get("complementizers", []))
         claims = args.get("claims", {})
@@ -1023,13 +1024,36 @@ class DocEvents:
         """The subject of the clause that a noun trigger is set in: قال الوزير في المؤتمر،
         أوضح المدير خلال لقائه (the speaker takes part in the meeting or visit)."""
         i = trigger.word
-        if not self.is_function(i - 1, self.lex.clause_linkers):
-            return
-        for m in self._participants_near(i):
-            if m.last == i - 2 and self.same_sentence(i, m.last) and not m.prefix:
-                role = self._role(spec, m)
-                if role:
-                    yield role, m
+        if self.is_function(i - 1, self.lex.clause_linkers):
+            for m in self._participants_near(i):
+                if m.last == i - 2 and self.same_sentence(i, m.last) and not m.prefix:
+                    role = self._role(spec, m)
+                    if role:
+                        yield role, m
+                        return
+        if trigger.suffix in self.lex.possessive_suffixes:
+            m = self._possessor(trigger)
+            role = self._role(spec, m) if m is not None else None
+            if role:
+                yield role, m
+
+    def _possessor(self, trigger: Trigger) -> Mention | None:
+        """Whom a pronoun on the trigger points to: the subject of its clause, the nearest
+        participant within ``possessor`` words before it that follows a verb, no verb
+        between (عقد مديرو السجون في المملكة اجتماعهم، أعلن الوزراء في ختام اجتماعهم)."""
+        i = trigger.word
+        window = self.lex.windows.get("possessor", 0)
+        before = [m for m in self._participants_near(i)
+                  if m.last < i and i - m.last <= window and not m.prefix]
+        for m in sorted(before, key=lambda m: -m.last):
+            if any(j in self.verb_words for j in range(m.last + 1, i)):
+                return None
+            k = m.first - 1
+            if k in self.verb_words and self.same_sentence(k, i):
+                return m
+            if k in self.entity_words or not self.same_sentence(k, i):
+                continue
+        return None
 
     def _after_list_marker(self, i: int) -> int:
         """Where the subject of verb ``i`` starts: after ``كل من`` (وصل في معيته كل من: …)
