@@ -144,6 +144,14 @@ def test_partial_name_resolves_to_the_fullest_mention(nlp: Language) -> None:
     (q,) = quotes(annotate(nlp, text, [("نبيل العمري", "PER"), ("العمري", "PER")]))
     assert q["speaker_text"] == "العمري"
     assert q["speaker_name"] == "نبيل العمري"
+    # a name without the middle names is the same person; another first name is not
+    text = ("استقبل الرئيس محمد الأحمد السديري وفدا تجاريا. "
+            "وأوضح محمد السديري أن الاتفاقية ستوقع في الربيع. "
+            "وقال فهد السديري إن الموعد لم يحدد.")
+    ents = [("محمد الأحمد السديري", "PER"), ("محمد السديري", "PER"), ("فهد السديري", "PER")]
+    first, second = quotes(annotate(nlp, text, ents))
+    assert first["speaker_name"] == "محمد الأحمد السديري"
+    assert second["speaker_name"] == "فهد السديري"
 
 
 @pytest.mark.parametrize("text", [

@@ -1675,8 +1675,15 @@ def _masculine(word: str) -> str:
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
+    """``part`` is a run of ``words``, or a shorter name with the same first and last word
+    and some middle words left out (محمد السديري in محمد الأحمد السديري)."""
     n = len(part)
-    return n > 0 and any(words[i:i + n] == part for i in range(len(words) - n + 1))
+    if n > 0 and any(words[i:i + n] == part for i in range(len(words) - n + 1)):
+        return True
+    if n < 2 or part[0] != words[0] or part[-1] != words[-1]:
+        return False
+    rest = iter(words[1:-1])
+    return all(word in rest for word in part[1:-1])
 
 
 # ---------------------------------------------------------------- the component
