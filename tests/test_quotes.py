@@ -874,3 +874,16 @@ def test_an_institution_noun_takes_the_body_named_later_in_the_article(nlp: Lang
     text = "وقالت الشركة إن الأرباح تراجعت. وأكدت الشركة الصينية أن الخطة مستمرة."
     doc = annotate(nlp, text, [("الشركة الصينية", "ORG")])
     assert quotes(doc)[0]["speaker_name"] is None
+
+
+def test_a_participle_closing_a_clause_takes_its_subject(nlp: Language) -> None:
+    text = "ودافعت إسرائيل عن هذا الإجراء قائلة إن الجنود تصرفوا وفق القانون."
+    doc = annotate(nlp, text, [("إسرائيل", "GPE")], tags={"ودافعت": "VERB"})
+    assert quotes(doc)[0]["speaker_name"] == "إسرائيل"
+    text = "ونشرت وكالة الأنباء صورة من الرسالة، مشيرة إلى أن الرئيس بعث برقيتين."
+    doc = annotate(nlp, text, [("وكالة الأنباء", "ORG")], tags={"ونشرت": "VERB"})
+    assert quotes(doc)[0]["speaker_name"] == "وكالة الأنباء"
+    # a masculine participle does not go to a feminine body
+    text = "ونشرت وكالة الأنباء صورة من الرسالة، مشيرا إلى أن الرئيس بعث برقيتين."
+    doc = annotate(nlp, text, [("وكالة الأنباء", "ORG")], tags={"ونشرت": "VERB"})
+    assert quotes(doc)[0]["speaker_name"] is None

@@ -1172,6 +1172,34 @@ class _Analysis:
         before = self._mention_at(j) if j >= 0 and mention.label != "PER" else None
         return before if before is not None and before.label == "PER" else None
 
+    def clause_subject(self, cue: CueMatch) -> Mention | None:
+        """The subject of the clause that a participle cue closes (ودافعت إسرائيل عن
+        الإجراء قائلة، أبقى الأردن حدوده مغلقة مؤكدا): the mention right after the nearest
+        verb before the cue in its unit, or right before it; not across quotations."""
+        unit_start = self.units_of(cue.span[0])[0]
+        j = cue.first - 1
+        while j >= 0 and self.tokens[j].start >= unit_start:
+            if self.quoted[j]:
+                return None
+            if self.tokens[j].end in self.verb_ends:
+                break
+            j -= 1
+        else:
+            return None
+        if j < 0 or self.tokens[j].start < unit_start:
+            return None
+        for k in (j + 1, j - 1):
+            mention = self._mention_at(k) if 0 <= k < cue.first else None
+            if mention is None or (k == j + 1 and self.starts.get(mention.start) != k):
+                continue
+            if self._after_preposition(mention) or not self._is_subject(mention):
+                continue
+            if cue.sense.gender == "m" and mention.label != "PER" \
+                    and self._feminine_head(mention):
+                continue
+            return mention
+        return None
+
     def _genitive_of_unnamed(self, mention: Mention) -> bool:
         """``فحسابات داعش تزعم``, ``مسؤولو حماس قالوا``: the mention completes an unnamed
         source or a document in construct before it; that noun is the subject."""
@@ -1443,6 +1471,11 @@ class _Names:
                     and previous.unit == draft.unit and not self._new_subject(previous, draft):
                 draft.speaker_name = previous.speaker_name
                 gender = verb_gender
+            elif draft.cue and draft.cue.sense.kind == "participle" \
+                    and (subject := self.a.clause_subject(draft.cue)) is not None:
+                draft.mention, draft.speaker = subject, self.a._strip_titles(subject)
+                draft.speaker_name = self.fullest(subject)
+                gender = verb_gender or self.mention_gender(subject)
             else:
                 draft.speaker_name = self.carry_over(draft, verb_gender, history)
                 gender = verb_gender
