@@ -1548,11 +1548,7 @@ class _Names:
         noun = title or _masculine(nominal)
         k = bisect_left(self.a.mention_starts, draft.content[0])
         window = self.a.mentions[max(0, k - self.lex.threshold("max_mentions_back")) : k]
-        earlier = reversed([m for m in window if m.end <= draft.content[0]])
-        # none before: the one named later in the article (وأفادت الشرطة … شرطة فيسبادن)
-        later = [m for m in self.a.mentions[k:] if m.start >= draft.content[1]
-                 and not fold(self._name(m)).startswith("ال")]  # الشركة الصينية: no name
-        for mention in [*earlier, *later]:
+        for mention in reversed([m for m in window if m.end <= draft.content[0]]):
             if mention.label == "PER" and noun in self.titles_before(mention):
                 return self.fullest(mention)
             if title is not None or strip_article(nominal) in self.lex.person_nouns:
