@@ -152,6 +152,12 @@ def test_partial_name_resolves_to_the_fullest_mention(nlp: Language) -> None:
     first, second = quotes(annotate(nlp, text, ents))
     assert first["speaker_name"] == "محمد الأحمد السديري"
     assert second["speaker_name"] == "فهد السديري"
+    # leaving out a link of a lineage names another person
+    text = ("وقال الأمير خالد بن فيصل بن سلمان إن الموسم ناجح. "
+            "وأكد الأمير خالد بن سلمان أن التعاون مستمر.")
+    ents = [("خالد بن فيصل بن سلمان", "PER"), ("خالد بن سلمان", "PER")]
+    first, second = quotes(annotate(nlp, text, ents))
+    assert second["speaker_name"] == "خالد بن سلمان"
 
 
 @pytest.mark.parametrize("text", [
@@ -872,6 +878,10 @@ def test_a_participle_closing_a_clause_takes_its_subject(nlp: Language) -> None:
     text = "ونشرت وكالة الأنباء صورة من الرسالة، مشيرة إلى أن الرئيس بعث برقيتين."
     doc = annotate(nlp, text, [("وكالة الأنباء", "ORG")], tags={"ونشرت": "VERB"})
     assert quotes(doc)[0]["speaker_name"] == "وكالة الأنباء"
+    # a participle with a plain object reports no speech of the clause's subject
+    text = "وفاز الأهلي على الزمالك بهدفين، مؤكدا صدارته للدوري الممتاز هذا الموسم."
+    doc = annotate(nlp, text, [("الأهلي", "ORG"), ("الزمالك", "ORG")], tags={"وفاز": "VERB"})
+    assert all(q["speaker_name"] != "الأهلي" for q in quotes(doc))
     # a masculine participle does not go to a feminine body
     text = "ونشرت وكالة الأنباء صورة من الرسالة، مشيرا إلى أن الرئيس بعث برقيتين."
     doc = annotate(nlp, text, [("وكالة الأنباء", "ORG")], tags={"ونشرت": "VERB"})
