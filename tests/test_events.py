@@ -517,3 +517,30 @@ def test_a_pronoun_on_the_trigger_points_to_the_clause_subject(nlp: Language) ->
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     assert "Entity" not in arguments(doc, "اجتماعه")
+
+
+def test_review_cases_of_the_argument_rules(nlp: Language) -> None:
+    # with an object, the subject of a killing is its agent
+    text = "وأكد المتحدث أن الجيش قتل 20 مسلحا."
+    doc = annotate(nlp, text, [("الجيش", "ORG")])
+    assert arguments(doc, "قتل") == {"Agent": "الجيش", "Victim": "20 مسلحا"}
+    # a denial is no claim
+    text = 'ونفت حركة "طالبان" مسؤوليتها عن الهجوم.'
+    doc = annotate(nlp, text, [("طالبان", "ORG")])
+    assert "Attacker" not in arguments(doc, "الهجوم")
+    # a place inside a person's title is not the meeting's place
+    text = "اجتمع أمير قطر الشيخ تميم بن حمد مع الرئيس التركي."
+    doc = annotate(nlp, text, [("قطر", "GPE"), ("تميم بن حمد", "PER")])
+    assert arguments(doc, "اجتمع") == {"Entity": "تميم بن حمد"}
+    # an unnamed title is the visitor, the place after it the destination
+    doc = annotate(nlp, "زار الرئيس الجزائر في أول زيارة رسمية له.", [("الجزائر", "GPE")])
+    assert arguments(doc, "زار") == {"Destination": "الجزائر"}
+    # the city an explosion shook is its place, not its target
+    text = "وقع الانفجار الذي هز العاصمة مقديشو."
+    doc = annotate(nlp, text, [("مقديشو", "GPE")])
+    assert "Target" not in arguments(doc, "الانفجار")
+    # a long chain of titles still leads to the name
+    text = ("واستقبل ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع الأمير محمد بن سلمان "
+            "الوفد الأمريكي.")
+    doc = annotate(nlp, text, [("مجلس الوزراء", "ORG"), ("محمد بن سلمان", "PER")])
+    assert arguments(doc, "استقبل")["Entity"] == "محمد بن سلمان"

@@ -50,7 +50,8 @@ _FOLD = str.maketrans({**LETTER_MAP, "ی": "ي", "ک": "ك"})
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
-_SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject")
+_SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject",
+              "transitive_subject")
 _VERB_POS = frozenset({"VERB", "AUX"})
 _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]")
 _SCORE_KEYS = {
@@ -257,6 +258,7 @@ class Lexicon:
         claims = args.get("claims", {})
         self.claim_nouns = _folded_set(claims.get("nouns", []))
         self.claim_prepositions = _folded_set(claims.get("prepositions", []))
+        self.claim_denials = _folded_set(claims.get("denials", []))
         self.trailing_verbs: dict[str, tuple[frozenset[str], str]] = {
             etype: (_folded_set(rule["verbs"]), rule["role"])
             for etype, rule in args.get("trailing_verbs", {}).items()}
@@ -423,6 +425,7 @@ class DocEvents:
             for i in [self._word_at(self.folded.to_folded(t.idx, t.idx + len(t))[0])]
             if i is not None}
         self._title_words: dict[Mention, list[int]] = {}
+        self._names_in_titles: list[Mention] | None = None
 
     # -- layout
 
@@ -693,12 +696,18 @@ class DocEvents:
             del found[mention]
         if "Place" in allowed and "Place" not in found.values():
             place = self._place(trigger, list(found))
-            if place is not None:
-                found[place] = "Place"
+            if place is not None and place not in self.names_in_titles():
+                found[place] = "Place"  # not قطر of أمير قطر الشيخ تميم
         time = self._time(trigger) if "Time" in allowed else None
         if time is not None and time not in found:
             found[time] = "Time"
         return [(role, mention) for mention, role in found.items()]
+
+    def names_in_titles(self) -> list[Mention]:
+        """Every entity inside the title phrase of a person named after it."""
+        if self._names_in_titles is None:
+            self._names_in_titles = self._inside_titles(self.entities)
+        return self._names_in_titles
 
     def _inside_titles(self, found: Iterable[Mention]) -> list[Mention]:
         """Names inside the title phrase of a participant (الحكومة المغربية in رئيس الحكومة
@@ -766,7 +775,8 @@ class DocEvents:
         rules = {**self.lex.participants.get(trigger.type, {}),
                  **dict(trigger.entry.group.participants)}
         if self._is_verb(trigger):
-            yield from self._verb_arguments(trigger, rules.get("subject"), rules.get("object"))
+            yield from self._verb_arguments(trigger, rules.get("subject"), rules.get("object"),
+                                            rules.get("transitive_subject"))
         else:
             if rules.get("genitive"):
                 yield from self._genitive(trigger, rules["genitive"])
@@ -885,13 +895,18 @@ class DocEvents:
             return self._phrase(j, j + 1, "")
         return None
 
-    def _verb_arguments(self, trigger: Trigger, subject: RoleSpec | None,
-                        obj: RoleSpec | None) -> Iterator[tuple[str, Mention]]:
+    def _verb_arguments(self, trigger: Trigger, subject: RoleSpec | None, obj: RoleSpec | None,
+                        transitive: RoleSpec | None = None) -> Iterator[tuple[str, Mention]]:
         """The subject of a verb trigger right before it (SVO) or right after it (VSO), and
         its object: the unmarked mention after the verb (SVO) or after the subject (VSO).
-        A verb with an object pronoun (اعتقلته) has no object mention."""
+        A verb with an object pronoun (اعتقلته) has no object mention. A subject before the
+        verb with an object after it takes the ``transitive`` role where the type has one (أن
+        الجيش قتل 20 مسلحا: the army is the Agent; after the verb, قتل may be passive)."""
         i = trigger.word
-        mentions = self._participants_near(i)
+        places = self.lex.place_labels if isinstance(obj, dict) and not self.lex.place_labels \
+            .isdisjoint(obj) else frozenset()  # زار الجنوب: a place object
+        mentions = self._participants_near(i) + [
+            m for m in self.mentions_near(i, places) if m.label not in self.lex.participant_labels]
         before = [m for m in mentions if m.last == i - 1 and self.unbroken(m.last, i)
                   and set(m.prefix) <= self.lex.conjunctions
                   and not (self.is_function(m.first - 1, self.lex.barriers)
@@ -907,6 +922,12 @@ class DocEvents:
                 nxt = self._skip_quantifiers(max(m.last for m in after) + 1)
                 objects = [m for m in mentions if not m.prefix and m not in after
                            and self._gap_ok(nxt, m, 0)]
+            elif has_object and self._unnamed_subject_at(start):
+                # زار الرئيس الجزائر: a title without a name is the subject, the object follows
+                objects = [m for m in mentions if not m.prefix and self._gap_ok(start + 1, m, 0)]
+                subjects = [m for m in subjects if m not in objects]
+        if before and objects and transitive:
+            subject = transitive  # الجيش قتل 20 مسلحا; after the verb, قتل may be passive
         for spec, found in ((subject, subjects), (obj, objects)):
             for m in found if spec else ():
                 role = self._role(spec, m)
@@ -914,6 +935,16 @@ class DocEvents:
                     role = self._role(obj, m)  # زار الجنوب: no subject named, the object
                 if role:
                     yield role, m
+
+    def _unnamed_subject_at(self, j: int) -> bool:
+        """Word ``j`` is a title or human noun with the article and no name after it
+        (زار الرئيس الجزائر): an unnamed subject."""
+        word = self.text(j)
+        return (self.same_sentence(j - 1, j) and j not in self.entity_words
+                and bool(self.lex.readings(word, "noun")) and any(
+                    r.article and (r.stem in self.lex.titles or r.stem in self.lex.human_nouns)
+                    for r in self.lex.readings(word, "noun"))
+                and not self._before_name(j))
 
     def _skip_quantifiers(self, j: int) -> int:
         """The word after a quantifier phrase at ``j`` (ما لا يقل عن، أكثر من، نحو), else j."""
@@ -957,6 +988,8 @@ class DocEvents:
                   if m.last < noun and noun - m.last <= window]
         if before:
             m = max(before, key=lambda m: m.last)
+            if any(self.has_form(j, self.lex.claim_denials) for j in range(m.first - 3, noun)):
+                return  # نفت الحركة مسؤوليتها عن الهجوم: a denial is no claim
             role = self._role(spec, m)
             if role:
                 yield role, m
@@ -982,8 +1015,10 @@ class DocEvents:
             for r in self.lex.readings(self.text(k), "verb")))
         if k is None:
             return
-        found = list(self._mentions_after(trigger, k, role))
-        phrase = None if found else self._noun_after(k)
+        found = [(r, m) for r, m in self._mentions_after(trigger, k, role)
+                 if m.label not in self.lex.place_labels]  # هز العاصمة مقديشو: the Place
+        phrase = None if found or self.has_form(k + 1, self.lex.place_nouns) \
+            else self._noun_after(k)
         yield from found if phrase is None else [(role, phrase)]
 
     def _noun_after(self, k: int) -> Mention | None:
