@@ -539,6 +539,16 @@ def test_review_cases_of_the_argument_rules(nlp: Language) -> None:
     text = "وقع الانفجار الذي هز العاصمة مقديشو."
     doc = annotate(nlp, text, [("مقديشو", "GPE")])
     assert "Target" not in arguments(doc, "الانفجار")
+    # ... not one that is the object of an earlier verb (the dead are not the injurers)
+    doc = annotate(nlp, "وقتل خمسة أشخاص وأصيب عشرة آخرون في الانفجار.")
+    assert "Agent" not in arguments(doc, "وأصيب".lstrip("و"))
+    # a denial must govern the claimant; another clause's denial does not
+    text = "وبعد أن نفت الحكومة، أعلنت حركة الشباب مسؤوليتها عن الهجوم."
+    doc = annotate(nlp, text, [("الحكومة", "ORG"), ("حركة الشباب", "ORG")])
+    assert arguments(doc, "الهجوم")["Attacker"] == "حركة الشباب"
+    # a facility a strike hit is its target
+    doc = annotate(nlp, "وقع الهجوم الذي استهدف مقر الشرطة.")
+    assert arguments(doc, "الهجوم")["Target"] == "مقر الشرطة"
     # a long chain of titles still leads to the name
     text = ("واستقبل ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع الأمير محمد بن سلمان "
             "الوفد الأمريكي.")

@@ -262,6 +262,7 @@ class Lexicon:
         self.trailing_verbs: dict[str, tuple[frozenset[str], str]] = {
             etype: (_folded_set(rule["verbs"]), rule["role"])
             for etype, rule in args.get("trailing_verbs", {}).items()}
+        self.trailing_not_targets = _folded_set(args.get("trailing_not_targets", []))
         self.masdar_markers = _folded_set(args.get("masdar_markers", []))
         self.imperfect_prefixes = tuple(fold(p) for p in args.get("imperfect_prefixes", []))
         self.title_prepositions = _folded_set(args.get("title_prepositions", []))
@@ -926,8 +927,8 @@ class DocEvents:
                 # زار الرئيس الجزائر: a title without a name is the subject, the object follows
                 objects = [m for m in mentions if not m.prefix and self._gap_ok(start + 1, m, 0)]
                 subjects = [m for m in subjects if m not in objects]
-        if before and objects and transitive:
-            subject = transitive  # الجيش قتل 20 مسلحا; after the verb, قتل may be passive
+        if before and objects and transitive and self._opens_clause(min(m.first for m in before)):
+            subject = transitive  # أن الجيش قتل 20 مسلحا; after the verb, قتل may be passive
         for spec, found in ((subject, subjects), (obj, objects)):
             for m in found if spec else ():
                 role = self._role(spec, m)
@@ -935,6 +936,12 @@ class DocEvents:
                     role = self._role(obj, m)  # زار الجنوب: no subject named, the object
                 if role:
                     yield role, m
+
+    def _opens_clause(self, j: int) -> bool:
+        """Word ``j`` starts a clause: after a complementizer, punctuation or at the start of
+        its sentence (not the object of a verb before it: وقتل خمسة أشخاص وأصيب …)."""
+        return (not self.same_sentence(j - 1, j) or not self.unbroken(j - 1, j)
+                or self.is_function(j - 1, self.lex.complementizers))
 
     def _unnamed_subject_at(self, j: int) -> bool:
         """Word ``j`` is a title or human noun with the article and no name after it
@@ -988,7 +995,8 @@ class DocEvents:
                   if m.last < noun and noun - m.last <= window]
         if before:
             m = max(before, key=lambda m: m.last)
-            if any(self.has_form(j, self.lex.claim_denials) for j in range(m.first - 3, noun)):
+            near = [j for j in (m.first - 1, m.first - 2) if self.unbroken(j, m.first)]
+            if any(self.has_form(j, self.lex.claim_denials) for j in (*near, *range(m.last, noun))):
                 return  # نفت الحركة مسؤوليتها عن الهجوم: a denial is no claim
             role = self._role(spec, m)
             if role:
@@ -1016,8 +1024,8 @@ class DocEvents:
         if k is None:
             return
         found = [(r, m) for r, m in self._mentions_after(trigger, k, role)
-                 if m.label not in self.lex.place_labels]  # هز العاصمة مقديشو: the Place
-        phrase = None if found or self.has_form(k + 1, self.lex.place_nouns) \
+                 if m.label not in ("GPE", "LOC")]  # هز العاصمة مقديشو: the Place
+        phrase = None if found or self.has_form(k + 1, self.lex.trailing_not_targets) \
             else self._noun_after(k)
         yield from found if phrase is None else [(role, phrase)]
 

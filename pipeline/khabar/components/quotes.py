@@ -1172,23 +1172,6 @@ class _Analysis:
         before = self._mention_at(j) if j >= 0 and mention.label != "PER" else None
         return before if before is not None and before.label == "PER" else None
 
-    def reports_speech(self, cue: CueMatch) -> bool:
-        """A complementizer, colon or quotation mark within two words after the cue, or the
-        cue's own preposition right after it (منوها بالدعم، مشيرا إلى): مؤكدا أن … reports
-        speech, مؤكدا صدارته (confirming its lead) does not."""
-        k, words = cue.last + 1, 0
-        after = self.tokens[k].norm if k < len(self.tokens) else ""
-        if any(after == fold(p) or (len(p) == 1 and after.startswith(p))
-               for p in cue.sense.preps):
-            return True
-        while k < len(self.tokens) and words <= 2:
-            if self._is_complementizer(k) or self.tokens[k].norm[:1] in ":«“\"" \
-                    or self.tokens[k].start in self.quote_pairs:
-                return True
-            words += self.tokens[k].is_word
-            k += 1
-        return False
-
     def clause_subject(self, cue: CueMatch) -> Mention | None:
         """The subject of the clause that a participle cue closes (ودافعت إسرائيل عن
         الإجراء قائلة، أبقى الأردن حدوده مغلقة مؤكدا): the mention right after the nearest
@@ -1489,7 +1472,6 @@ class _Names:
                 draft.speaker_name = previous.speaker_name
                 gender = verb_gender
             elif draft.cue and draft.cue.sense.kind == "participle" \
-                    and self.a.reports_speech(draft.cue) \
                     and (subject := self.a.clause_subject(draft.cue)) is not None:
                 draft.mention, draft.speaker = subject, self.a._strip_titles(subject)
                 draft.speaker_name = self.fullest(subject)
@@ -1726,8 +1708,9 @@ def _masculine(word: str) -> str:
 
 def _contains(words: list[str], part: list[str]) -> bool:
     """``part`` is a run of ``words``, or a shorter name with the same first and last word
-    and some middle words left out (محمد السديري in محمد الأحمد السديري), but no link of a
-    lineage (خالد بن سلمان is not خالد بن فيصل بن سلمان)."""
+    and some middle words left out (محمد السديري in محمد الأحمد السديري, عادل الجبير in عادل
+    بن أحمد الجبير), but a lineage keeps its links (خالد بن سلمان is not خالد بن فيصل بن
+    سلمان)."""
     n = len(part)
     if n > 0 and any(words[i:i + n] == part for i in range(len(words) - n + 1)):
         return True
@@ -1742,7 +1725,8 @@ def _contains(words: list[str], part: list[str]) -> bool:
         else:
             return False
     left_out.extend(rest)
-    return not any(w in _LINEAGE for w in left_out)
+    nasab = any(w in _LINEAGE for w in part)  # عادل الجبير is عادل بن أحمد الجبير
+    return not (nasab and any(w in _LINEAGE for w in left_out))
 
 
 # ---------------------------------------------------------------- the component
