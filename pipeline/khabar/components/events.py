@@ -946,11 +946,9 @@ class DocEvents:
     def _unnamed_subject_at(self, j: int) -> bool:
         """Word ``j`` is a title or human noun with the article and no name after it
         (زار الرئيس الجزائر): an unnamed subject."""
-        word = self.text(j)
         return (self.same_sentence(j - 1, j) and j not in self.entity_words
-                and bool(self.lex.readings(word, "noun")) and any(
-                    r.article and (r.stem in self.lex.titles or r.stem in self.lex.human_nouns)
-                    for r in self.lex.readings(word, "noun"))
+                and any(r.article and (r.stem in self.lex.titles or r.stem in self.lex.human_nouns)
+                        for r in self.lex.readings(self.text(j), "noun"))
                 and not self._before_name(j))
 
     def _skip_quantifiers(self, j: int) -> int:
@@ -1005,9 +1003,7 @@ class DocEvents:
     def _support_after(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
         """A support verb shortly after the trigger, with an object pronoun for it, and its
         subject: هجمات متكررة شنها متشددون، الهجوم الذي نفذته طائرات."""
-        k = self._verb_after(trigger, lambda k: any(
-            r.stem in self.lex.support_verbs and r.suffix in self.lex.object_suffixes
-            for r in self.lex.readings(self.text(k), "verb")))
+        k = self._verb_after(trigger, lambda k: self._verb_of(k, self.lex.support_verbs, True))
         if k is not None:
             yield from self._mentions_after(trigger, k, spec)
 
@@ -1018,9 +1014,7 @@ class DocEvents:
         if rule is None:
             return
         verbs, role = rule
-        k = self._verb_after(trigger, lambda k: any(
-            r.stem in verbs and r.suffix not in self.lex.object_suffixes
-            for r in self.lex.readings(self.text(k), "verb")))
+        k = self._verb_after(trigger, lambda k: self._verb_of(k, verbs, False))
         if k is None:
             return
         found = [(r, m) for r, m in self._mentions_after(trigger, k, role)
@@ -1039,6 +1033,11 @@ class DocEvents:
             return None
         last = j + 1 if self._definite_genitive(j + 1) and self.unbroken(j, j + 1) else j
         return self._phrase(j, last, "")
+
+    def _verb_of(self, k: int, verbs: frozenset[str], object_pronoun: bool) -> bool:
+        """Word ``k`` reads as one of ``verbs``, with an object pronoun or without one."""
+        return any(r.stem in verbs and (r.suffix in self.lex.object_suffixes) == object_pronoun
+                   for r in self.lex.readings(self.text(k), "verb"))
 
     def _verb_after(self, trigger: Trigger, wanted: Callable[[int], bool]) -> int | None:
         """The first word within ``support_after`` words after the trigger that is a
@@ -1094,8 +1093,6 @@ class DocEvents:
             k = m.first - 1
             if k in self.verb_words and self.same_sentence(k, i):
                 return m
-            if k in self.entity_words or not self.same_sentence(k, i):
-                continue
         return None
 
     def _after_list_marker(self, i: int) -> int:

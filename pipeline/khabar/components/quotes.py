@@ -1186,8 +1186,6 @@ class _Analysis:
             j -= 1
         else:
             return None
-        if j < 0 or self.tokens[j].start < unit_start:
-            return None
         for k in (j + 1, j - 1):
             mention = self._mention_at(k) if 0 <= k < cue.first else None
             if mention is None or (k == j + 1 and self.starts.get(mention.start) != k):
