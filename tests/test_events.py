@@ -554,3 +554,32 @@ def test_review_cases_of_the_argument_rules(nlp: Language) -> None:
             "الوفد الأمريكي.")
     doc = annotate(nlp, text, [("مجلس الوزراء", "ORG"), ("محمد بن سلمان", "PER")])
     assert arguments(doc, "استقبل")["Entity"] == "محمد بن سلمان"
+
+
+def test_an_unnamed_title_with_its_modifiers_leaves_the_object_to_the_verb(
+        nlp: Language) -> None:
+    # the nationality after the title is part of the subject, the country the destination
+    doc = annotate(nlp, "زار الرئيس الفرنسي لبنان يوم الخميس.", [("لبنان", "GPE")])
+    assert arguments(doc, "زار")["Destination"] == "لبنان"
+    # a title in construct with its ministry, then an adjective
+    text = "ويزور وزير الخارجية الأمريكي العراق الأسبوع المقبل."
+    doc = annotate(nlp, text, [("الخارجية الأمريكي", "ORG"), ("العراق", "GPE")])
+    assert arguments(doc, "يزور")["Destination"] == "العراق"
+    # a name right after the title is the visitor, not a modifier of it
+    doc = annotate(nlp, "زار الرئيس الجزائر.", [("الجزائر", "GPE")])
+    assert arguments(doc, "زار") == {"Destination": "الجزائر"}
+
+
+def test_two_human_nouns_in_construct_are_one_participant(nlp: Language) -> None:
+    doc = annotate(nlp, "وقتل مسلحون ضابط شرطة في الهجوم.")
+    assert "ضابط شرطة" in arguments(doc, "قتل").values()
+
+
+def test_the_rules_remember_who_denied_an_event(nlp: Language) -> None:
+    from khabar.event_features import analyse
+
+    text = 'ونفت حركة "طالبان" مسؤوليتها عن الهجوم.'
+    doc = annotate(nlp, text, [("طالبان", "ORG")])
+    extractor = nlp.get_pipe("khabar_events")
+    ruled_out = analyse(doc, extractor.lexicon).ruled_out
+    assert [text[s:e] for s, e in ruled_out] == ["طالبان"]

@@ -324,11 +324,20 @@ def test_stray_straight_closer_does_not_swallow_the_next_quote(nlp: Language) ->
 
 @pytest.mark.parametrize("tail", ["، وذلك بعد أشهر من الإغلاق", "، حسبما أوردت وكالة محلية",
                                   "، في إشارة إلى الأزمة الأخيرة", "، وفقا لوكالة الأنباء الرسمية",
-                                  "، بحسب موقع الاتحاد الدولي"])
+                                  "، بحسب موقع الاتحاد الدولي", "، مشيدا بجهود العاملين فيه",
+                                  "، متطلعاً إلى تعاون أوسع"])
 def test_content_stops_before_trailing_background(nlp: Language, tail: str) -> None:
     text = f"وقال الوزير إن الميناء سيفتح أبوابه قريبا{tail}."
     (q,) = quotes(annotate(nlp, text))
     assert q["content_text"] == "الميناء سيفتح أبوابه قريبا"
+
+
+@pytest.mark.parametrize("tail", ["، مجددا", "، مردها الأزمة الأخيرة"])
+def test_an_adverb_or_noun_of_participle_shape_keeps_the_content_going(
+        nlp: Language, tail: str) -> None:
+    text = f"وقال الوزير إن الميناء سيفتح أبوابه{tail}."
+    (q,) = quotes(annotate(nlp, text))
+    assert q["content_text"] == f"الميناء سيفتح أبوابه{tail}"
 
 
 def test_impersonal_background_is_not_a_quote(nlp: Language) -> None:

@@ -69,9 +69,10 @@ class DocAnalysis:
     # the rules' events by their trigger tokens, and the candidates by sentence
     rule_events_at: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     candidates_in: dict[int, list[Candidate]] = field(default_factory=dict)
-    # names inside a person's title (الحكومة المغربية in رئيس الحكومة المغربية عبدالإله
-    # بنكيران): the titled person takes part, so the model adds none of them
-    title_names: frozenset[Offsets] = frozenset()
+    # mentions the rules rule out, so the model adds none of them: names inside a person's
+    # title (الحكومة المغربية in رئيس الحكومة المغربية عبدالإله بنكيران: the titled person
+    # takes part) and who denied an event (نفت الحركة مسؤوليتها عن الهجوم)
+    ruled_out: frozenset[Offsets] = frozenset()
 
     def __post_init__(self) -> None:
         for cand in self.candidates:
@@ -108,9 +109,10 @@ def analyse(doc: Doc, lexicon: Lexicon) -> DocAnalysis:
             rule_args[(tokens[1] - 1, offset_pair(arg["span"]))] = arg["role"]
     mentions = rules.candidate_mentions() if rules else []
     candidates = _candidates(doc, [(m.span, m.label) for m in mentions])
-    title_names = frozenset(m.span for m in rules.names_in_titles()) if rules else frozenset()
+    ruled_out = frozenset(m.span for m in (*rules.names_in_titles(), *rules.deniers)) \
+        if rules else frozenset()
     return DocAnalysis(doc, text, rule_types, candidates, sentence_of, rule_args,
-                       rule_events_at, title_names=title_names)
+                       rule_events_at, ruled_out=ruled_out)
 
 
 def _candidates(doc: Doc, mentions: Iterable[tuple[Offsets, str]]) -> list[Candidate]:

@@ -169,7 +169,7 @@ class TrainedEventExtractor(TrainablePipe):
                 (tokens, etype, c)
                 for c in pair_candidates(analysis, tokens, self.max_distance)
                 if not any(overlaps(c.offsets, span) for span in taken)
-                and c.offsets not in analysis.title_names
+                and c.offsets not in analysis.ruled_out
             )
         if pairs:
             model = self.model.get_ref("arguments")

@@ -427,6 +427,8 @@ class DocEvents:
             if i is not None}
         self._title_words: dict[Mention, list[int]] = {}
         self._names_in_titles: list[Mention] | None = None
+        # who denied an event (نفت الحركة مسؤوليتها عن الهجوم), found while reading arguments
+        self.deniers: list[Mention] = []
 
     # -- layout
 
@@ -547,8 +549,8 @@ class DocEvents:
             prefix = self._noun_prefix(self.text(i), self.lex.human_nouns)
             if prefix is not None and not self._before_name(i):
                 last = i
-                if (not self.text(i)[len(prefix):].startswith(self.lex.article)
-                        and self._definite_genitive(j)):
+                if not self.text(i)[len(prefix):].startswith(self.lex.article) and (
+                        self._definite_genitive(j) or self._human_genitive(i, j)):
                     last = j
                 yield self._phrase(i, last, prefix)
                 i = last + 1
@@ -591,6 +593,14 @@ class DocEvents:
         nxt = [m for m in self.entities_by_sentence.get(self.sentence_of[i], ())
                if m.label == "PER" and 0 < m.first - i <= self.lex.windows["title_gap"]]
         return bool(nxt)
+
+    def _human_genitive(self, i: int, j: int) -> bool:
+        """Word ``j`` is a human noun without clitics in construct with noun ``i`` (ضابط شرطة):
+        one participant, not two. A sound plural or dual keeps its ن only outside a construct
+        (مسلحون ضابط شرطة is two)."""
+        return (self.same_sentence(i, j) and self._joined(i, j) and j not in self.entity_words
+                and not self.text(i).endswith(("ون", "ين", "ان"))
+                and self._noun_prefix(self.text(j), self.lex.human_nouns) == "")
 
     def _definite_genitive(self, j: int) -> bool:
         """Word ``j`` is a definite noun without proclitics (an idafa complement)."""
@@ -924,8 +934,10 @@ class DocEvents:
                 objects = [m for m in mentions if not m.prefix and m not in after
                            and self._gap_ok(nxt, m, 0)]
             elif has_object and self._unnamed_subject_at(start):
-                # زار الرئيس الجزائر: a title without a name is the subject, the object follows
-                objects = [m for m in mentions if not m.prefix and self._gap_ok(start + 1, m, 0)]
+                # زار الرئيس (الفرنسي) الجزائر: a title without a name is the subject, the
+                # object follows it and its modifiers
+                end = self._modifiers_end(start)
+                objects = [m for m in mentions if not m.prefix and self._gap_ok(end, m, 0)]
                 subjects = [m for m in subjects if m not in objects]
         if before and objects and transitive and self._opens_clause(min(m.first for m in before)):
             subject = transitive  # أن الجيش قتل 20 مسلحا; after the verb, قتل may be passive
@@ -944,12 +956,30 @@ class DocEvents:
                 or self.is_function(j - 1, self.lex.complementizers))
 
     def _unnamed_subject_at(self, j: int) -> bool:
-        """Word ``j`` is a title or human noun with the article and no name after it
-        (زار الرئيس الجزائر): an unnamed subject."""
+        """Word ``j`` is a title or human noun with the article, or a title before a definite
+        genitive, and no name follows (زار الرئيس الجزائر، يزور وزير الخارجية العراق): an
+        unnamed subject."""
+        construct = self.same_sentence(j, j + 1) and self.text(j + 1).startswith(self.lex.article)
         return (self.same_sentence(j - 1, j) and j not in self.entity_words
-                and any(r.article and (r.stem in self.lex.titles or r.stem in self.lex.human_nouns)
+                and any((r.article and r.stem in self.lex.human_nouns)
+                        or ((r.article or construct) and r.stem in self.lex.titles)
                         for r in self.lex.readings(self.text(j), "noun"))
                 and not self._before_name(j))
+
+    def _modifiers_end(self, j: int) -> int:
+        """The word after noun ``j`` and the definite words that modify it (الرئيس الفرنسي،
+        وزير الخارجية الأمريكي), within the title window; a name other than a nationality or
+        an organisation right after the title ends them (زار الرئيس الجزائر)."""
+        modifiers = self.entity_words_of(frozenset({"NORP"})) | {  # وزير الخارجية (ORG)
+            i for m in self.entities if m.first == j + 1 and m.label == "ORG"
+            for i in range(m.first, m.last + 1)}
+        k = j + 1
+        while (k - j <= self.lex.windows.get("title_phrase", 0) and self.same_sentence(j, k)
+               and self.unbroken(k - 1, k) and self.text(k).startswith(self.lex.article)
+               and (k not in self.entity_words or k in modifiers)
+               and k not in self.verb_words and k not in self.time_words):
+            k += 1
+        return k
 
     def _skip_quantifiers(self, j: int) -> int:
         """The word after a quantifier phrase at ``j`` (ما لا يقل عن، أكثر من، نحو), else j."""
@@ -995,7 +1025,8 @@ class DocEvents:
             m = max(before, key=lambda m: m.last)
             near = [j for j in (m.first - 1, m.first - 2) if self.unbroken(j, m.first)]
             if any(self.has_form(j, self.lex.claim_denials) for j in (*near, *range(m.last, noun))):
-                return  # نفت الحركة مسؤوليتها عن الهجوم: a denial is no claim
+                self.deniers.append(m)  # نفت الحركة مسؤوليتها عن الهجوم: a denial is no claim
+                return
             role = self._role(spec, m)
             if role:
                 yield role, m

@@ -100,6 +100,7 @@ class Lexicon:
                        for phrase in d.get("content_enders", [])]
         self.source_enders = [tuple(fold(w) for w in phrase.split())
                               for phrase in d.get("source_enders", [])]
+        self.accusative_adverbs = self._folded("accusative_adverbs")
         self.complementizers = self._folded("complementizers")
         self.comp_suffixes = self._folded("complementizer_suffixes")
         self.comp_blockers = self._folded("complementizer_blockers")
@@ -633,12 +634,25 @@ class _Analysis:
             return i + 1
         if cue.sense.continues and self._has_proclitic(cue):
             return cue.first  # … وأضاف "…": the source goes on with a new quote
-        nxt = cue.last + 1
-        if self._has_proclitic(cue) and cue.sense.kind == "verb" and nxt < len(self.tokens) \
-                and (self.tokens[nxt].norm == ":" or (self.tokens[nxt].is_word
-                                                      and self._is_complementizer(nxt))):
-            return cue.first  # قال إنه التقى اللاعب وأكد أن …: a second, coordinated quote
+        if self._has_proclitic(cue) and cue.sense.kind == "verb" and self._opens_report(cue):
+            return cue.first  # قال إنه التقى اللاعب وأكد (العريفي) أن …: a second quote
         return cue.first if cue.sense.kind == "participle" else None
+
+    def _opens_report(self, cue: CueMatch) -> bool:
+        """The cue is followed by a colon or complementizer, with at most a named subject and
+        its titles between (``وأكد العريفي أن``)."""
+        gap: list[int] = []
+        j = cue.last + 1
+        while j < len(self.tokens) and len(gap) <= self.lex.threshold("max_title_words"):
+            tok = self.tokens[j]
+            if tok.norm == ":" or (tok.is_word and self._mention_at(j) is None
+                                   and self._is_complementizer(j)):
+                return self._speaker_only(gap)
+            if not tok.is_word:
+                return False
+            gap.append(j)
+            j += 1
+        return False
 
     def _has_proclitic(self, cue: CueMatch) -> bool:
         return cue.span[0] > self.tokens[cue.first].start
@@ -1348,12 +1362,15 @@ class _Analysis:
         return True
 
     def _before_ender(self, span: Offsets) -> Offsets:
-        """Reported content stops before ``، وذلك بعد …``, ``، في إشارة …``, ``، حسبما …``:
-        the writer's background or a second attribution after a comma."""
+        """Reported content stops before ``، وذلك بعد …``, ``، في إشارة …``, ``، حسبما …``
+        or a circumstantial participle (``، مشيدا بالدور``): the writer's background or a
+        second attribution after a comma."""
         toks = self._tokens_in(*span)
         for i in toks:
             if self.tokens[i].norm not in ("،", ",") or self.quoted[i]:
                 continue
+            if i + 1 < len(self.tokens) and self._circumstantial(i + 1):
+                return self._cut_before(span, i)
             for words in self.lex.enders:
                 if self._match_phrase(i + 1, words) is not None:
                     return self._cut_before(span, i)
@@ -1362,6 +1379,15 @@ class _Analysis:
                 if match is not None and self._source_follows(*match):
                     return self._cut_before(span, i)
         return span
+
+    def _circumstantial(self, i: int) -> bool:
+        """An indefinite accusative participle of a derived verb (``مشيدا``, ``متطلعا``,
+        ``مستعرضا``): it opens a circumstantial clause about the subject (GUIDELINES 1.3),
+        not more of what was said; adverbs of that shape (``مجددا``) are listed."""
+        word = self.tokens[i].norm
+        return self.tokens[i].is_word and len(word) >= 5 and word.startswith("م") \
+            and word.endswith("ا") and not word.endswith("ها") \
+            and word not in self.lex.accusative_adverbs
 
     def _before_channel(self, span: Offsets) -> Offsets:
         """Reported content ends before a closing channel phrase (``أعلنت المنظمة وفاته
