@@ -583,3 +583,12 @@ def test_the_rules_remember_who_denied_an_event(nlp: Language) -> None:
     extractor = nlp.get_pipe("khabar_events")
     ruled_out = analyse(doc, extractor.lexicon).ruled_out
     assert [text[s:e] for s, e in ruled_out] == ["طالبان"]
+
+
+def test_a_killing_with_subject_and_object_after_the_verb_is_active(nlp: Language) -> None:
+    doc = annotate(nlp, "وقتلت الشرطة أمس ثلاثة مهربين قرب الحدود.")
+    assert arguments(doc, "قتلت") == {"Agent": "الشرطة", "Victim": "ثلاثة مهربين",
+                                      "Time": "أمس"}
+    # without an object the verb may be passive: the one after it is the victim
+    doc = annotate(nlp, "وقتل ثلاثة مهربين قرب الحدود.")
+    assert arguments(doc, "قتل") == {"Victim": "ثلاثة مهربين"}

@@ -100,7 +100,8 @@ def test_preposition_complement_and_participle_start_a_new_quote(nlp: Language) 
     assert first["speaker_text"] == "ماجد الرفاعي"  # titles stripped
     assert second["cue_text"] == "مشيرا"
     assert second["content_text"] == "حملة جديدة ستبدأ الشهر المقبل"
-    assert second["speaker"] is None
+    # the participle's source is named in its sentence: the same speaker span
+    assert second["speaker_text"] == "ماجد الرفاعي"
     assert second["speaker_name"] == "ماجد الرفاعي"
 
 
@@ -897,3 +898,49 @@ def test_a_participle_closing_a_clause_takes_its_subject(nlp: Language) -> None:
     text = "ونشرت وكالة الأنباء صورة من الرسالة، مشيرا إلى أن الرئيس بعث برقيتين."
     doc = annotate(nlp, text, [("وكالة الأنباء", "ORG")], tags={"ونشرت": "VERB"})
     assert quotes(doc)[0]["speaker_name"] is None
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("وعزت المندوبية الارتفاع إلى زيادة أسعار الوقود.", "عزت"),
+    ("وادعت الشركة أن المنتج آمن تماما.", "ادعت"),
+    ("ويعزون التراجع إلى ضعف الطلب العالمي.", "يعزون"),
+])
+def test_defective_verbs_have_their_feminine_and_plural_forms(
+        nlp: Language, text: str, cue: str) -> None:
+    (q,) = quotes(annotate(nlp, text))
+    assert q["cue_text"] == cue
+
+
+def test_words_that_only_look_like_cues_are_none(nlp: Language) -> None:
+    text = 'وقالت إحدى الساكنات، وتدعى منى حسن: "الوضع صعب".'
+    (q,) = quotes(annotate(nlp, text, [("منى حسن", "PER")]))
+    assert q["cue_text"] == "قالت"
+    text = "وقال مصدر أمني، طلب عدم الكشف عن هويته، إن الهجوم وقع فجرا."
+    (q,) = quotes(annotate(nlp, text))
+    assert (q["cue_text"], q["speaker_text"]) == ("قال", "مصدر")
+
+
+def test_an_adjective_of_a_governed_noun_is_no_speaker(nlp: Language) -> None:
+    text = ("وقال الوزير سامر الخطيب إن العجز تراجع. "
+            "وأضاف في مؤتمر صحفي أن الإيرادات ارتفعت.")
+    _, second = quotes(annotate(nlp, text, [("سامر الخطيب", "PER")]))
+    assert second["speaker"] is None
+    assert second["speaker_name"] == "سامر الخطيب"
+
+
+def test_short_contents_and_statement_frames(nlp: Language) -> None:
+    (q,) = quotes(annotate(nlp, "وأعرب الوزير عن قلقه."))
+    assert (q["cue_text"], q["content_text"]) == ("أعرب", "قلقه")
+    (q,) = quotes(annotate(nlp, "وطالب النائب الحكومة بتقديم استقالتها."))
+    assert (q["cue_text"], q["content_text"]) == ("طالب", "تقديم استقالتها")
+    (q,) = quotes(annotate(nlp, "وجاء في البيان أن الحكومة ستواصل دعم المزارعين."))
+    assert (q["cue_text"], q["content_text"]) == ("البيان", "الحكومة ستواصل دعم المزارعين")
+    # the medium between an announcing verb and its masdar object is not content
+    text = "أعلن الجيش، في بيان له، توقيف خمسة أشخاص في طرابلس."
+    (q,) = quotes(annotate(nlp, text, [("طرابلس", "GPE")]))
+    assert q["content_text"] == "توقيف خمسة أشخاص في طرابلس"
+
+
+def test_an_unnamed_person_noun_is_the_speaker(nlp: Language) -> None:
+    (q,) = quotes(annotate(nlp, "وقالت ممرضة في القسم الجديد إن العمل مرهق."))
+    assert q["speaker_text"] == "ممرضة"

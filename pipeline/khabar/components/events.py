@@ -930,9 +930,14 @@ class DocEvents:
         else:
             subjects, objects = before + after, []
             if after and has_object:
-                nxt = self._skip_quantifiers(max(m.last for m in after) + 1)
+                nxt = max(m.last for m in after) + 1
+                while nxt in self.time_words and self.same_sentence(i, nxt):
+                    nxt += 1  # وقتل الجيش أمس خمسة مسلحين
+                nxt = self._skip_quantifiers(nxt)
                 objects = [m for m in mentions if not m.prefix and m not in after
-                           and self._gap_ok(nxt, m, 0)]
+                           and self._gap_ok(nxt, m, 0) and nxt not in self.verb_words]
+                if objects and transitive:
+                    subject = transitive  # an object after the subject: the verb is active
             elif has_object and self._unnamed_subject_at(start):
                 # زار الرئيس (الفرنسي) الجزائر: a title without a name is the subject, the
                 # object follows it and its modifiers

@@ -101,6 +101,9 @@ class Lexicon:
         self.source_enders = [tuple(fold(w) for w in phrase.split())
                               for phrase in d.get("source_enders", [])]
         self.accusative_adverbs = self._folded("accusative_adverbs")
+        self.non_cue_phrases = [tuple(fold(w) for w in phrase.split())
+                                for phrase in d.get("non_cue_phrases", [])]
+        self.non_cue_spellings = frozenset(d.get("non_cue_spellings", []))
         self.complementizers = self._folded("complementizers")
         self.comp_suffixes = self._folded("complementizer_suffixes")
         self.comp_blockers = self._folded("complementizer_blockers")
@@ -178,11 +181,13 @@ def _verb_forms(entry: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
     verb: dict[str, list[str]] = {"m": [], "f": [], "pl": []}
     part: dict[str, list[str]] = {"m": [], "f": [], "pl": []}
     past, present, stem = entry.get("past"), entry.get("present"), entry.get("participle")
-    if past:
-        for gender, form in zip(verb, (past, past + "ت", past + "وا"), strict=True):
+    if past:  # a defective past drops its final vowel letter: عزا → عزت، ادعى → ادعوا
+        base = past[:-1] if past.endswith(("ا", "ى")) else past
+        for gender, form in zip(verb, (past, base + "ت", base + "وا"), strict=True):
             verb[gender].append(form)
-    if present:
-        for gender, form in zip(verb, (present, "ت" + present[1:], present + "ون"), strict=True):
+    if present:  # يعزو → يعزون، يدعي → يدعون
+        base = present[:-1] if present.endswith(("و", "ي")) else present
+        for gender, form in zip(verb, (present, "ت" + present[1:], base + "ون"), strict=True):
             verb[gender].append(form)
     if stem:
         for gender, form in zip(part, (stem + "ا", stem + "ة", stem + "ين"), strict=True):
@@ -527,6 +532,8 @@ class _Analysis:
         phrase = self._phrase_at(i)
         if phrase:
             return phrase
+        if self._not_a_cue(i):
+            return None
         word = tok.norm
         if word in self.lex.forms:
             if word in self.lex.clause_initial and i > 0 and self.tokens[i - 1].is_word:
@@ -539,6 +546,16 @@ class _Analysis:
                     start = self._orig(tok.fstart + n)
                     return CueMatch(sense, (start, tok.end), i, i)
         return None
+
+    def _not_a_cue(self, i: int) -> bool:
+        """A cue form in a phrase that reports nothing (``طلب عدم الكشف عن اسمه``) or a
+        spelling that only folding makes a cue (``وتدعى منى``, is called, folds to تدعي)."""
+        raw = self.text[self.tokens[i].start:self.tokens[i].end]
+        if raw in self.lex.non_cue_spellings or (
+                raw[:1] in self.lex.proclitics and raw[1:] in self.lex.non_cue_spellings):
+            return True
+        return any(self._match_phrase(i, words) is not None
+                   for words in self.lex.non_cue_phrases)
 
     def _orig(self, folded_pos: int) -> int:
         """Original offset of a folded character."""
@@ -736,6 +753,11 @@ class _Analysis:
         if not cue.sense.takes_object:
             return None
         n = self._speaker_prefix(gap)
+        if n < len(gap) and (medium := self.cue_at(gap[n])) is not None \
+                and medium.sense.kind == "statement":  # أعلن الجيش، في بيان، توقيف
+            n = next((k for k in range(n, len(gap)) if gap[k] > medium.last), len(gap))
+            while n < len(gap) and self.tokens[gap[n]].norm in self.lex.pronoun_preps:
+                n += 1  # في بيان لها
         start_tok = gap[n] if n < len(gap) else cue.last + 1
         if start_tok >= toks.stop:
             return None
@@ -1120,6 +1142,8 @@ class _Analysis:
         word = self.tokens[j].norm
         if word in self.lex.non_subject_preps or (len(word) == 1 and word in "بلك"):
             return True
+        if self._adjective_of_governed(i, j):
+            return True  # في مؤتمر صحفي: صحفي describes the governed noun
         before = self._mention_at(j)
         if before is not None and before is not self._mention_at(i):
             return False  # بالأحساء علي الغوينم: the clitic governs the place, not the name
@@ -1130,6 +1154,18 @@ class _Analysis:
         return word[0] in "لب" and len(word) > 3 and (
             rest in self.lex.speaker_nouns or rest in self.lex.channel_nouns
             or self.lex.title_stem(rest) is not None)
+
+    def _adjective_of_governed(self, i: int, j: int) -> bool:
+        """Words ``j`` and ``i`` are both indefinite and outside names, and a preposition
+        governs ``j``: ``i`` is its adjective (في مؤتمر صحفي), not a subject."""
+        if i != j + 1 or self._mention_at(i) is not None or self._mention_at(j) is not None \
+                or self.tokens[i].end in self.verb_ends or self.tokens[i].norm in self.lex.forms:
+            return False  # من جانبه أكد: a verb after the governed noun
+        if any(self.tokens[k].norm.startswith("ال") for k in (i, j)):
+            return False
+        k = j - 1
+        return k >= 0 and self.tokens[k].is_word \
+            and self.tokens[k].norm in self.lex.non_subject_preps
 
     def _head_span(self, i: int, clitic: int) -> Offsets:
         tok = self.tokens[i]
@@ -1200,9 +1236,13 @@ class _Analysis:
             j -= 1
         else:
             return None
-        for k in (j + 1, j - 1):
+        after = [k for k in range(j + 1, cue.first) if self.tokens[k].is_word]
+        titled = after[self._title_run(after)] if self._title_run(after) < len(after) else None
+        for k in (j + 1, titled, j - 1):  # وعلق وزير الدولة للاقتصاد الرقمي سعيد المهيري
+            if k is None:
+                continue
             mention = self._mention_at(k) if 0 <= k < cue.first else None
-            if mention is None or (k == j + 1 and self.starts.get(mention.start) != k):
+            if mention is None or (k > j and self.starts.get(mention.start) != k):
                 continue
             if self._after_preposition(mention) or not self._is_subject(mention):
                 continue
@@ -1493,7 +1533,9 @@ class _Names:
                 gender = noun_gender if noun_gender == "pl" else verb_gender or noun_gender
             elif draft.cue and draft.cue.sense.kind == "participle" and previous \
                     and previous.unit == draft.unit and not self._new_subject(previous, draft):
+                # …، مؤكدا أن: the participle's source is the sentence's, its mention too
                 draft.speaker_name = previous.speaker_name
+                draft.speaker, draft.mention = previous.speaker, previous.mention
                 gender = verb_gender
             elif draft.cue and draft.cue.sense.kind == "participle" \
                     and (subject := self.a.clause_subject(draft.cue)) is not None:
