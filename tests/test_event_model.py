@@ -2,7 +2,7 @@
 
 A small pipeline (our tokenizer, a fresh tok2vec, the event model) is trained on a few
 annotated sentences until it reproduces them. The lexicon rules find the trigger اجتمع but
-not its Place (there is no NER here), and neither the trigger هبطت nor its Destination: the
+not its Place (there is no NER here), and neither the trigger أقلت nor its Destination: the
 trained classifiers must add those. The tests also check that the events come out as
 contract records, survive serialization, and that bad set-ups fail with a message that
 says what is missing."""
@@ -52,8 +52,8 @@ def record(text: str, events: list[tuple[str, str, list[tuple[str, str]]]]) -> d
 TRANSPORT = "Movement.Transport"
 RECORDS = [
     record("اجتمع الرئيس مع الوزير في بغداد .", [("اجتمع", "Contact.Meet", [("Place", "بغداد")])]),
-    record("هبطت الطائرة في عمان .", [("هبطت", TRANSPORT, [("Destination", "عمان")])]),
-    record("هبطت المروحية في دمشق .", [("هبطت", TRANSPORT, [("Destination", "دمشق")])]),
+    record("أقلت الطائرة في عمان .", [("أقلت", TRANSPORT, [("Destination", "عمان")])]),
+    record("أقلت المروحية في دمشق .", [("أقلت", TRANSPORT, [("Destination", "دمشق")])]),
     record("تحدث الرئيس عن الاقتصاد .", []),
 ]
 
@@ -92,7 +92,7 @@ def test_labels_and_roles_come_from_the_training_data(trained: Language):
     model = trained.get_pipe("khabar_event_model")
     assert model.labels == ("O", "Contact.Meet", TRANSPORT)
     assert model.cfg["type_roles"] == {"Contact.Meet": ["Place"], TRANSPORT: ["Destination"]}
-    assert "هبطت" in model.cfg["trigger_words"]
+    assert "أقلت" in model.cfg["trigger_words"]
 
 
 def test_adds_what_the_rules_miss(trained: Language):
@@ -146,7 +146,7 @@ def test_thresholds_are_settings_of_the_loaded_pipeline(trained: Language, tmp_p
     trained.to_disk(tmp_path / "nlp")
     strict = {"components": {"khabar_event_model": {"trigger_add": 1.01, "argument_add": 1.01}}}
     nlp = spacy.load(tmp_path / "nlp", config=strict)
-    assert records_of(nlp, RECORDS[1]["text"]) == []  # هبطت is the model's, not the rules'
+    assert records_of(nlp, RECORDS[1]["text"]) == []  # أقلت is the model's, not the rules'
     (meet,) = records_of(nlp, RECORDS[0]["text"])
     assert meet["type"] == "Contact.Meet" and meet["arguments"] == []  # Place was the model's
 
@@ -157,7 +157,7 @@ def test_empty_and_whitespace_docs(trained: Language):
 
 
 def test_offsets_never_start_or_end_on_whitespace(trained: Language):
-    text = "هبطت الطائرة في عمان\xa0 \xa0. اجتمع الرئيس مع الوزير في بغداد\u200f ."
+    text = "أقلت الطائرة في عمان\xa0 \xa0. اجتمع الرئيس مع الوزير في بغداد\u200f ."
     for event in records_of(trained, text):
         for start, end in [event["trigger"], *(a["span"] for a in event["arguments"])]:
             assert text[start:end] == text[start:end].strip() != ""

@@ -313,9 +313,15 @@ def test_destination_after_a_place_noun(nlp: Language) -> None:
         ("توجه الوزير إلى العاصمة صباحا.", [("توجه", "Movement.Transport")]),
         ("تحطمت الطائرة بعيد إقلاعها من المطار.", [("إقلاعها", "Movement.Transport")]),
         ("داهمت قوات الأمن منزلا في الحي.", [("داهمت", "Conflict.Attack")]),
-        ("غرد الوزير على حسابه في تويتر.", [("غرد", "Contact.Phone-Write")]),
         ("أعلن النادي التعاقد مع اللاعب لمدة موسمين.", [("التعاقد", "Personnel.Start-Position")]),
         ("ستشتري الشركة النفط وفق العقود.", [("تشتري", "Transaction.Transfer-Ownership")]),
+        ("وفارق الرجل الحياة صباح اليوم.", [("فارق", "Life.Die")]),
+        ("وأحيل المتهم إلى النيابة العامة.", [("أحيل", "Justice.Charge-Indict")]),
+        ("ومثل المتهمان أمام المحكمة أمس.", [("مثل", "Justice.Trial-Hearing")]),
+        ("وأدى الوزير الجديد اليمين أمام الملك.", [("أدى", "Personnel.Start-Position")]),
+        ("وحطت الطائرة في مطار القاهرة.", [("حطت", "Movement.Transport")]),
+        ("وفتح مسلحون النار على الحافلة.", [("فتح", "Conflict.Attack")]),
+        ("وأوقفتهما الشرطة في المطار.", [("أوقفتهما", "Justice.Arrest-Jail")]),
     ],
 )
 def test_added_triggers(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -592,3 +598,38 @@ def test_a_killing_with_subject_and_object_after_the_verb_is_active(nlp: Languag
     # without an object the verb may be passive: the one after it is the victim
     doc = annotate(nlp, "وقتل ثلاثة مهربين قرب الحدود.")
     assert arguments(doc, "قتل") == {"Victim": "ثلاثة مهربين"}
+
+
+def test_an_execution_after_its_sentence(nlp: Language) -> None:
+    # حكم before الإعدام blocks the execution reading, unless the sentence is carried out
+    found = triggers(annotate(nlp, "ونفذت السلطات حكم الإعدام بحق المدان."))
+    assert ("الإعدام", "Justice.Execute") in found
+    assert ("الإعدام", "Justice.Execute") not in triggers(
+        annotate(nlp, "وأصدرت المحكمة حكم الإعدام بحق المدان."))
+
+
+def test_a_hamza_seat_before_a_suffix_still_matches(nlp: Language) -> None:
+    # لقاء is written لقائه / لقاؤه before a pronoun
+    assert triggers(annotate(nlp, "وأكد الوزير خلال لقائه الرئيس أمس.")) == [
+        ("لقائه", "Contact.Meet")]
+
+
+def test_public_posts_and_generic_procedures_are_no_events(nlp: Language) -> None:
+    assert triggers(annotate(nlp, "غرد الوزير على حسابه في تويتر.")) == []
+    assert triggers(annotate(nlp, "تنص الاتفاقية على تسريع إجراءات تسليم المطلوبين.")) == []
+
+
+def test_a_duration_is_no_event_time(nlp: Language) -> None:
+    doc = annotate(nlp, "وأمر القاضي باحتجازه لمدة 21 يوما.", [("21 يوما", "DATE")])
+    assert "Time" not in arguments(doc, "احتجازه")
+
+
+def test_the_object_of_a_first_verb_is_not_the_subject_of_the_next(nlp: Language) -> None:
+    doc = nlp.make_doc("وقتل ثلاثة جنود وأصيب خمسة آخرون في الانفجار.")
+    for token in doc:
+        if token.text.endswith(("قتل", "أصيب")):
+            token.pos_ = "VERB"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert arguments(doc, "قتل")["Victim"] == "ثلاثة جنود"
+    assert arguments(doc, "أصيب").get("Victim") != "ثلاثة جنود"

@@ -231,6 +231,7 @@ class Lexicon:
         self.place_labels = frozenset(args["place_labels"])
         self.time_labels = frozenset(args["time_labels"])
         self.duration_ends = _folded_set(args.get("duration_words", []))
+        self.duration_markers = _folded_set(args.get("duration_markers", []))
         self.place_prepositions = _folded_set(args["place_prepositions"])
         self.place_nouns = _folded_set(args["place_nouns"])
         self.host_verbs = _folded_set(args["host_verbs"])
@@ -350,9 +351,12 @@ class Lexicon:
 
 
 def _stem_variants(stem: str, suffix: str) -> list[str]:
-    """Before a suffix, ة is written ت (مظاهرتهم): try the ة form too."""
+    """Before a suffix, ة is written ت (مظاهرتهم) and a final ء sits on و or ي (لقاؤه،
+    لقائه، إجلاؤهم): try the ة and ء forms too."""
     if suffix and stem.endswith("ت"):
         return [stem, stem[:-1] + "ه"]
+    if suffix and stem.endswith(("ؤ", "ئ")):
+        return [stem, stem[:-1] + "ء"]
     return [stem]
 
 
@@ -921,7 +925,8 @@ class DocEvents:
         before = [m for m in mentions if m.last == i - 1 and self.unbroken(m.last, i)
                   and set(m.prefix) <= self.lex.conjunctions
                   and not (self.is_function(m.first - 1, self.lex.barriers)
-                           and not self.is_function(m.first - 1, self.lex.complementizers))]
+                           and not self.is_function(m.first - 1, self.lex.complementizers))
+                  and not self._after_verb(m, i)]
         start = self._skip_quantifiers(self._after_list_marker(i))
         after = [m for m in mentions if not m.prefix and self._gap_ok(start, m, 0)]
         has_object = obj is not None and trigger.suffix not in self.lex.object_suffixes
@@ -953,6 +958,13 @@ class DocEvents:
                     role = self._role(obj, m)  # زار الجنوب: no subject named, the object
                 if role:
                     yield role, m
+
+    def _after_verb(self, m: Mention, i: int) -> bool:
+        """Mention ``m`` before verb ``i`` follows another verb of its sentence directly
+        (قتل ثلاثة جنود وأصيب خمسة آخرون): it belongs to that verb, not to ``i``."""
+        j = m.first - 1
+        return i in self.verb_words and j in self.verb_words and self.same_sentence(j, i) \
+            and self.unbroken(j, m.first)
 
     def _opens_clause(self, j: int) -> bool:
         """Word ``j`` starts a clause: after a complementizer, punctuation or at the start of
@@ -1215,13 +1227,20 @@ class DocEvents:
 
     def _time(self, trigger: Trigger) -> Mention | None:
         """The nearest DATE/TIME entity of the sentence, else the nearest time pattern; an
-        age or a span of years (26 عاما، منذ 9 أعوام) is no event time."""
+        age, a span of years (26 عاما، منذ 9 أعوام) or a duration (لمدة 21 يوما، على مدى
+        46 شهرا) is no event time."""
         i = trigger.word
         candidates = self.mentions_near(i, self.lex.time_labels) or [
             m for m in self.pattern_times if self.same_sentence(i, m.first)]
         near = [m for m in candidates if abs(m.first - i) <= self.lex.windows["time"]
-                and self.text(m.last) not in self.lex.duration_ends]
+                and self.text(m.last) not in self.lex.duration_ends
+                and not self._after_duration_marker(m)]
         return min(near, key=lambda m: (abs(m.first - i), m.first), default=None)
+
+    def _after_duration_marker(self, m: Mention) -> bool:
+        """``لمدة`` / ``طوال`` / ``على مدى`` right before the mention: it measures, not dates."""
+        return any(self.same_sentence(m.first, j) and self.has_form(j, self.lex.duration_markers)
+                   for j in (m.first - 1, m.first - 2))
 
     # -- output
 
