@@ -107,3 +107,18 @@ def test_names_stop_where_their_description_starts(cleanup_nlp, text: str, label
                                                    expected: str):
     ents = ruler_ents(cleanup_nlp, "khabar_entity_cleanup", text, ((text, label),))
     assert " ".join(t for t, _ in ents) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person's title opens no organisation: the person named after it, or nothing
+    ("المحامية ليلى الهاشمي", [("ليلى الهاشمي", "PER")]),
+    ("المديرة العامة للصحة الأساسية", []),
+    ("المفوضة الأوروبية", []),
+    # ... or the organisation named inside the title phrase
+    ("المتحدث باسم وزارة الخارجية", [("وزارة الخارجية", "ORG")]),
+    # a body that merely starts like a title stays
+    ("مجلس النواب", [("مجلس النواب", "ORG")]),
+])
+def test_an_organisation_does_not_start_with_a_persons_title(cleanup_nlp, text: str,
+                                                             expected: list) -> None:
+    assert ruler_ents(cleanup_nlp, "khabar_entity_cleanup", text, ((text, "ORG"),)) == expected

@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..org_patterns import CONSTRUCT_HEADS, DEFINITE_HEADS
+
 # punctuation characters that are part of a value's span
 UNIT_SIGNS = frozenset({"%", "٪", "$", "€", "£", "‰"})
 # labels of values, whose spans include their period words (الأسبوع المقبل، العام الحالي)
@@ -60,6 +62,14 @@ DEFAULT_TRAILING_TITLES = [
 DEFAULT_LEADING_DESIGNATORS = ["شركة", "شبكة", "جماعة"]
 # class nouns of the media, written before any title (صحيفة الوطن، صحيفة ليبرتيه)
 DEFAULT_MEDIA_DESIGNATORS = ["صحيفة", "جريدة", "مجلة", "موقع"]
+# a person's titles, which begin no organisation's name (المديرة العامة للصحة، المحامية
+# ليلى الهاشمي); the feminine forms are rarer in the NER training data than the masculine
+DEFAULT_LEADING_TITLES = [
+    "المدير", "المديرة", "الوزير", "الوزيرة", "الرئيسة", "المحامي", "المحامية", "المفوض",
+    "المفوضة", "المتحدث", "المتحدثة", "الناطق", "الناطقة", "السفير", "السفيرة", "النائب",
+    "النائبة", "المستشار", "المستشارة", "الدكتور", "الدكتورة", "المهندس", "المهندسة",
+    "المندوب", "المندوبة", "القاضي", "القاضية", "المبعوث", "المبعوثة", "الأمين", "الأمينة",
+]
 
 
 @Language.factory(
@@ -67,27 +77,32 @@ DEFAULT_MEDIA_DESIGNATORS = ["صحيفة", "جريدة", "مجلة", "موقع"]
     default_config={"edge_words": DEFAULT_EDGE_WORDS, "status_words": DEFAULT_STATUS_WORDS,
                     "trailing_titles": DEFAULT_TRAILING_TITLES,
                     "leading_designators": DEFAULT_LEADING_DESIGNATORS,
-                    "media_designators": DEFAULT_MEDIA_DESIGNATORS},
+                    "media_designators": DEFAULT_MEDIA_DESIGNATORS,
+                    "leading_titles": DEFAULT_LEADING_TITLES},
 )
 def make_entity_cleanup(nlp: Language, name: str, edge_words: list[str],
                         status_words: list[str], trailing_titles: list[str],
                         leading_designators: list[str],
-                        media_designators: list[str]) -> EntityCleanup:
+                        media_designators: list[str],
+                        leading_titles: list[str]) -> EntityCleanup:
     return EntityCleanup(edge_words, status_words, trailing_titles, leading_designators,
-                         media_designators)
+                         media_designators, leading_titles)
 
 
 class EntityCleanup:
     def __init__(self, edge_words: Iterable[str] = (), status_words: Iterable[str] = (),
                  trailing_titles: Iterable[str] = (),
                  leading_designators: Iterable[str] = (),
-                 media_designators: Iterable[str] = ()) -> None:
+                 media_designators: Iterable[str] = (),
+                 leading_titles: Iterable[str] = ()) -> None:
         self.edge_words = frozenset(edge_words)
         self.status_words = frozenset(status_words)
         self.trailing_titles = frozenset(trailing_titles)
         self.leading_designators = frozenset(leading_designators)
         self.media_designators = frozenset(media_designators)
         self.designators = self.leading_designators | self.media_designators
+        self.leading_titles = frozenset(leading_titles)
+        self.org_heads = frozenset(CONSTRUCT_HEADS) | frozenset(DEFINITE_HEADS)
 
     @staticmethod
     def _is_junk(doc: Doc, i: int) -> bool:
@@ -156,18 +171,36 @@ class EntityCleanup:
         return not any(t.norm_.startswith("ال") and not t.norm_.endswith(("ي", "ية"))
                        for t in rest)
 
+    def _after_title(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+        """An ORG that starts with a person's title (``المحامية ليلى الهاشمي``): the
+        organisation named after the title (``المدير العام لشركة …`` keeps ``شركة …``), else
+        the person named right after it, else nothing: ``(start, label)``, start == end for
+        nothing. Other entities come back unchanged."""
+        if label != "ORG" or doc[start].text not in self.leading_titles:
+            return start, label
+        for k in range(start + 1, end):
+            if doc[k].text in self.org_heads:
+                return k, label
+        k = start + 1
+        if k < end and not doc[k].is_punct and not doc[k].norm_.startswith("ال"):
+            return k, "PER"  # an indefinite word after the title: a name
+        return end, label
+
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []
         changed = False
         for ent in doc.ents:
             start, end = self._trim(doc, ent.start, ent.end)
-            while end - start > 2 and self._describes(doc, start, end, ent.label_):
-                start, end = self._trim(doc, start, end - 1)
-            if start < end and self._designated(doc, start, end, ent.label_):
-                start, end = self._trim(doc, start + 1, end)
-            changed |= (start, end) != (ent.start, ent.end)
+            label = ent.label_
             if start < end:
-                cleaned.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
+                start, label = self._after_title(doc, start, end, label)
+            while end - start > 2 and self._describes(doc, start, end, label):
+                start, end = self._trim(doc, start, end - 1)
+            if start < end and self._designated(doc, start, end, label):
+                start, end = self._trim(doc, start + 1, end)
+            changed |= (start, end, label) != (ent.start, ent.end, ent.label_)
+            if start < end:
+                cleaned.append(Span(doc, start, end, label=label, kb_id=ent.kb_id))
         if changed:
             doc.ents = cleaned
         return doc
