@@ -633,3 +633,13 @@ def test_the_object_of_a_first_verb_is_not_the_subject_of_the_next(nlp: Language
         doc = proc(doc)
     assert arguments(doc, "قتل")["Victim"] == "ثلاثة جنود"
     assert arguments(doc, "أصيب").get("Victim") != "ثلاثة جنود"
+
+
+def test_an_accusative_after_an_arrest_verb_is_the_person_held(nlp: Language) -> None:
+    # with no subject named, شخصين (not the nominative شخصان) is the object
+    doc = annotate(nlp, "وأوضحت الشرطة أنها اعتقلت شخصين في المدينة.")
+    assert arguments(doc, "اعتقلت").get("Person") == "شخصين"
+    assert "Agent" not in arguments(doc, "اعتقلت")
+    # a nominative plural after the verb is its subject
+    doc = annotate(nlp, "واعتقل مسلحون صحفيا أمس.")
+    assert arguments(doc, "اعتقل").get("Agent") == "مسلحون"

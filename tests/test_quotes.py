@@ -944,3 +944,12 @@ def test_short_contents_and_statement_frames(nlp: Language) -> None:
 def test_an_unnamed_person_noun_is_the_speaker(nlp: Language) -> None:
     (q,) = quotes(annotate(nlp, "وقالت ممرضة في القسم الجديد إن العمل مرهق."))
     assert q["speaker_text"] == "ممرضة"
+
+
+def test_a_document_after_a_source_phrase_speaks_for_its_author(nlp: Language) -> None:
+    text = "ووفقا لبيانات هيئة الاتصالات، تجاوز عدد المشتركين عشرة ملايين."
+    (q,) = quotes(annotate(nlp, text, [("هيئة الاتصالات", "ORG")]))
+    assert (q["speaker_text"], q["speaker_name"]) == ("بيانات", "هيئة الاتصالات")
+    text = "وارتفع الإنتاج بنسبة 5 في المئة، نقلا عن بيانات شركة سوناطراك."
+    (q,) = quotes(annotate(nlp, text, [("سوناطراك", "ORG")]))
+    assert (q["speaker_text"], q["speaker_name"]) == ("بيانات", "سوناطراك")

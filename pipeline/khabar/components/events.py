@@ -943,6 +943,9 @@ class DocEvents:
                            and self._gap_ok(nxt, m, 0) and nxt not in self.verb_words]
                 if objects and transitive:
                     subject = transitive  # an object after the subject: the verb is active
+                elif not objects:  # واعتقلت شخصين: an accusative after the verb, its object
+                    objects = [m for m in after if self._accusative(m)]
+                    subjects = [m for m in subjects if m not in objects]
             elif has_object and self._unnamed_subject_at(start):
                 # زار الرئيس (الفرنسي) الجزائر: a title without a name is the subject, the
                 # object follows it and its modifiers
@@ -958,6 +961,14 @@ class DocEvents:
                     role = self._role(obj, m)  # زار الجنوب: no subject named, the object
                 if role:
                     yield role, m
+
+    def _accusative(self, m: Mention) -> bool:
+        """An unnamed participant whose first word has the ين ending of a dual or plural
+        (شخصين، مسلحين): accusative or genitive, never the subject after a verb (that is
+        شخصان، مسلحون)."""
+        word = self.text(m.first)[len(m.prefix):]
+        return m.label == self.lex.np_label and word.endswith("ين") and len(word) > 4 \
+            and m.first not in self.entity_words
 
     def _after_verb(self, m: Mention, i: int) -> bool:
         """Mention ``m`` before verb ``i`` follows another verb of its sentence directly

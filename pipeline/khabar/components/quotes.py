@@ -943,6 +943,8 @@ class _Analysis:
                     k += 1
                 continue
             found = None if self._governed(i) else self._speaker_head(i)
+            if found is None and k == 0 and cue.sense.kind == "source":
+                found = self._document_head(i, cue)  # وفقا لبيانات الهيئة، بحسب تقرير
             if found and not self._unnamed_object(gap, k, found, cue):
                 self._set_head(draft, gap[k:], found)
                 return
@@ -1007,6 +1009,16 @@ class _Analysis:
                 self._set_head(draft, topic[k:], found)  # not أما الحكومة فقال إنها
                 return True
         return False
+
+    def _document_head(self, i: int, cue: CueMatch) -> tuple[int, str] | None:
+        """Word ``i``, the first after a source phrase, read as a document noun (``بحسب
+        تقرير``), also with the phrase's ل attached to it (``وفقا لبيانات``)."""
+        found = self._lookup(i, self.lex.document_nouns.__contains__)
+        attached = cue.attached if i == cue.last + 1 else 0
+        word = strip_article(self.tokens[i].norm[attached:])
+        if found is None and attached and word in self.lex.document_nouns:
+            return attached, word
+        return found
 
     def _unnamed_object(self, gap: list[int], k: int, found: tuple[int, str],
                         cue: CueMatch) -> bool:
@@ -1603,7 +1615,11 @@ class _Names:
         مركز …``, ``البيانات التي أعلنتها مؤسسة …``) speaks for the author named after it."""
         nominal = draft.nominal or ""
         if strip_article(nominal) in self.lex.document_nouns and draft.speaker:
-            author = self.author_after(draft.speaker[1], draft.content[0])
+            # the author stands before the content, or before the unit's end when the
+            # content comes first (…، نقلا عن بيانات شركة سوناطراك)
+            until = draft.content[0] if draft.content[0] >= draft.speaker[1] \
+                else self.a.units_of(draft.speaker[0])[1]
+            author = self.author_after(draft.speaker[1], until)
             if author is not None:
                 return self.fullest(author)
             owner = self.owner_after(draft.speaker[1])
