@@ -643,3 +643,11 @@ def test_an_accusative_after_an_arrest_verb_is_the_person_held(nlp: Language) ->
     # a nominative plural after the verb is its subject
     doc = annotate(nlp, "واعتقل مسلحون صحفيا أمس.")
     assert arguments(doc, "اعتقل").get("Agent") == "مسلحون"
+
+
+def test_an_event_lexicon_saved_before_duration_markers_takes_the_default() -> None:
+    from khabar.components.events import Lexicon, load_lexicon_data
+
+    old = load_lexicon_data()
+    del old["arguments"]["duration_markers"]
+    assert "لمده" in Lexicon(old).duration_markers  # folded: لمدة

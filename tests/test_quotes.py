@@ -283,12 +283,16 @@ def test_a_lexicon_saved_before_a_word_class_existed_takes_the_default() -> None
     """Models packaged with an older lexicon keep working: a missing class falls back."""
     from khabar.components.quotes import Lexicon
 
-    old = {k: v for k, v in load_lexicon_data().items()
-           if k not in ("relative_pronouns", "clause_connectors", "pronoun_prepositions")}
+    added_later = ("relative_pronouns", "clause_connectors", "pronoun_prepositions",
+                   "accusative_adverbs", "non_cue_phrases", "non_cue_spellings")
+    old = {k: v for k, v in load_lexicon_data().items() if k not in added_later}
     lexicon, current = Lexicon(old), Lexicon(load_lexicon_data())
     assert lexicon.relatives == current.relatives and "الذي" in lexicon.relatives
     assert lexicon.clause_connectors == current.clause_connectors != frozenset()
     assert "اليه" in lexicon.pronoun_preps  # folded: إليه
+    assert lexicon.accusative_adverbs == current.accusative_adverbs != frozenset()
+    assert lexicon.non_cue_phrases == current.non_cue_phrases != []
+    assert "تدعى" in lexicon.non_cue_spellings  # compared unfolded
 
 
 def test_doc_to_bytes_keeps_the_quotes(nlp: Language) -> None:

@@ -196,6 +196,10 @@ def load_lexicon_data(path: str | Path | None = None) -> dict[str, Any]:
     return srsly.read_json(Path(path) if path else DEFAULT_LEXICON_PATH)
 
 
+def _default_arguments() -> dict[str, Any]:
+    return load_lexicon_data()["arguments"]
+
+
 class Lexicon:
     """The compiled event lexicon; ``data`` is the JSON it was built from (serialized as is)."""
 
@@ -231,7 +235,9 @@ class Lexicon:
         self.place_labels = frozenset(args["place_labels"])
         self.time_labels = frozenset(args["time_labels"])
         self.duration_ends = _folded_set(args.get("duration_words", []))
-        self.duration_markers = _folded_set(args.get("duration_markers", []))
+        # a lexicon saved by an older version lacks them: the packaged ones
+        self.duration_markers = _folded_set(args["duration_markers"] if "duration_markers" in args
+                                            else _default_arguments()["duration_markers"])
         self.place_prepositions = _folded_set(args["place_prepositions"])
         self.place_nouns = _folded_set(args["place_nouns"])
         self.host_verbs = _folded_set(args["host_verbs"])

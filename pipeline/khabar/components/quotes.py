@@ -100,10 +100,11 @@ class Lexicon:
                        for phrase in d.get("content_enders", [])]
         self.source_enders = [tuple(fold(w) for w in phrase.split())
                               for phrase in d.get("source_enders", [])]
-        self.accusative_adverbs = self._folded("accusative_adverbs")
-        self.non_cue_phrases = [tuple(fold(w) for w in phrase.split())
-                                for phrase in d.get("non_cue_phrases", [])]
-        self.non_cue_spellings = frozenset(d.get("non_cue_spellings", []))
+        # word classes that a lexicon saved by an older version lacks take the defaults
+        self.accusative_adverbs = self._folded_or_default("accusative_adverbs")
+        self.non_cue_phrases = [tuple(phrase.split())
+                                for phrase in self._folded_or_default("non_cue_phrases")]
+        self.non_cue_spellings = frozenset(self._listed_or_default("non_cue_spellings"))
         self.complementizers = self._folded("complementizers")
         self.comp_suffixes = self._folded("complementizer_suffixes")
         self.comp_blockers = self._folded("complementizer_blockers")
@@ -138,8 +139,10 @@ class Lexicon:
         return frozenset(fold(w) for w in self.data.get(key, []))
 
     def _folded_or_default(self, key: str) -> frozenset[str]:
-        words = self.data[key] if key in self.data else _default_lexicon()[key]
-        return frozenset(fold(w) for w in words)
+        return frozenset(fold(w) for w in self._listed_or_default(key))
+
+    def _listed_or_default(self, key: str) -> list[str]:
+        return self.data[key] if key in self.data else _default_lexicon()[key]
 
     def _add_verb(self, entry: dict[str, Any]) -> None:
         preps = tuple(fold(p) for p in entry.get("preps", []))
