@@ -557,6 +557,9 @@ class _Analysis:
         if raw in self.lex.non_cue_spellings or (
                 raw[:1] in self.lex.proclitics and raw[1:] in self.lex.non_cue_spellings):
             return True
+        word = self.tokens[i].norm
+        if word not in self.lex.forms and word[1:] not in self.lex.forms:
+            return False  # only a cue form can open such a phrase
         return any(self._match_phrase(i, words) is not None
                    for words in self.lex.non_cue_phrases)
 
