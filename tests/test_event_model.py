@@ -233,3 +233,17 @@ def test_pair_ranks_and_triggers_between() -> None:
     assert _trigger_between(triggers, trigger, cand(12))
     assert not _trigger_between(triggers, trigger, cand(3))
     assert _trigger_between(triggers, other, cand(3))
+
+
+def test_a_model_trigger_keeps_the_pronoun_suffix_of_its_word():
+    """The tokenizer reads يتوجه as يتوج + ه; the trigger is the written word without
+    its proclitics (و + يتوجه → يتوجه)."""
+    from spacy.tokens import Doc
+
+    from khabar.components.event_model import TrainedEventExtractor
+
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    doc = Doc(nlp.vocab, words=["أن", "و", "يتوج", "ه", "،", "إلى"],
+              spaces=[True, False, False, False, True, False])
+    start, end = TrainedEventExtractor._word_offsets(doc, 2, 3)
+    assert doc.text[start:end] == "يتوجه"

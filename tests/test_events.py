@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from khabar.components.events import DEFAULT_LEXICON_PATH, EventExtractor
+from khabar.components.events import DEFAULT_LEXICON_PATH, EventExtractor, load_lexicon_data
 from khabar.contract import doc_to_record
 from khabar.paths import shared_dir
 from khabar.scoring import score_events
@@ -651,3 +651,14 @@ def test_an_event_lexicon_saved_before_duration_markers_takes_the_default() -> N
     old = load_lexicon_data()
     del old["arguments"]["duration_markers"]
     assert "لمده" in Lexicon(old).duration_markers  # folded: لمدة
+
+
+def test_a_counted_plural_is_a_specific_event(nlp: Language) -> None:
+    from khabar.components.events import Lexicon
+
+    data = load_lexicon_data()
+    data["generic"]["drop_indefinite_plural_without_arguments"] = True  # as 0.7.0 saved it
+    nlp.get_pipe("khabar_events").lexicon = Lexicon(data)
+    assert ("قتلى", "Life.Die") in triggers(annotate(nlp, "وسقط عشرة قتلى في المدينة."))
+    # an uncounted bare plural without a named argument is still dropped there
+    assert triggers(annotate(nlp, "وسقط قتلى في المدينة.")) == []

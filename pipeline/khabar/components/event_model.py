@@ -218,11 +218,20 @@ class TrainedEventExtractor(TrainablePipe):
             end = i + 1
             while end < len(doc) and labels[end] == label and not doc[end - 1].whitespace_:
                 end += 1
-            offsets = rule_spans.get((i, end), (doc[i].idx, doc[end - 1].idx + len(doc[end - 1])))
+            offsets = rule_spans.get((i, end)) or self._word_offsets(doc, i, end)
             if valid_span(offsets, analysis.text):
                 found.append(((i, end), label, offsets))
             i = end
         return found
+
+    @staticmethod
+    def _word_offsets(doc: Doc, start: int, end: int) -> Offsets:
+        """Tokens ``start:end`` with the pronoun suffix tokens of their written word after
+        them: a trigger keeps its suffix (``يتوجه``, which the tokenizer reads as يتوج + ه),
+        as the contract's spans do; proclitics before it stay out."""
+        while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+            end += 1
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
     def _likeliest_role(self, etype: str, probs: numpy.ndarray) -> tuple[str, float]:
         """The likeliest of the roles that ``etype`` takes in the training data."""

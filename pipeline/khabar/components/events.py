@@ -1296,8 +1296,13 @@ class DocEvents:
 
     def _needs_argument(self, trigger: Trigger, args: list[tuple[str, Mention]]) -> bool:
         """Ambiguous groups without an argument, and bare indefinite plurals (هجمات …) without
-        a named one (اعتداءات على الصحفيين is still generic), are not specific events."""
+        a named one (اعتداءات على الصحفيين is still generic) unless counted, are not specific
+        events."""
         bare_plural = trigger.entry.plural and not trigger.definite and self.lex.drop_bare_plurals
+        i = trigger.word
+        if bare_plural and self.same_sentence(i - 1, i) \
+                and self._number_prefix(self.text(i - 1)) is not None:
+            bare_plural = False  # سقط عشرة قتلى، شن ثلاث هجمات: counted, so specific
         if bare_plural:
             return not any(m.label != self.lex.np_label for _, m in args)
         if trigger.entry.group.requires_roles:
