@@ -662,3 +662,9 @@ def test_a_counted_plural_is_a_specific_event(nlp: Language) -> None:
     assert ("قتلى", "Life.Die") in triggers(annotate(nlp, "وسقط عشرة قتلى في المدينة."))
     # an uncounted bare plural without a named argument is still dropped there
     assert triggers(annotate(nlp, "وسقط قتلى في المدينة.")) == []
+
+
+def test_a_sound_plural_with_its_nun_heads_no_construct(nlp: Language) -> None:
+    # مسلحون keeps its ن: النار after it is the verb's object, not its genitive
+    doc = annotate(nlp, "وفتح مسلحون النار على الحافلة.")
+    assert arguments(doc, "فتح").get("Attacker") == "مسلحون"

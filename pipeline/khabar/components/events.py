@@ -559,7 +559,7 @@ class DocEvents:
             prefix = self._noun_prefix(self.text(i), self.lex.human_nouns)
             if prefix is not None and not self._before_name(i):
                 last = i
-                if not self.text(i)[len(prefix):].startswith(self.lex.article) and (
+                if self._construct_head(i, prefix) and (
                         self._definite_genitive(j) or self._human_genitive(i, j)):
                     last = j
                 yield self._phrase(i, last, prefix)
@@ -604,12 +604,16 @@ class DocEvents:
                if m.label == "PER" and 0 < m.first - i <= self.lex.windows["title_gap"]]
         return bool(nxt)
 
+    def _construct_head(self, i: int, prefix: str) -> bool:
+        """Noun ``i`` can head a construct: no article, and no ن of a sound plural or dual,
+        which the construct drops (مسلحو الحركة; فتح مسلحون النار: النار is the object)."""
+        word = self.text(i)[len(prefix):]
+        return not word.startswith(self.lex.article) and not word.endswith(("ون", "ين", "ان"))
+
     def _human_genitive(self, i: int, j: int) -> bool:
         """Word ``j`` is a human noun without clitics in construct with noun ``i`` (ضابط شرطة):
-        one participant, not two. A sound plural or dual keeps its ن only outside a construct
-        (مسلحون ضابط شرطة is two)."""
+        one participant, not two."""
         return (self.same_sentence(i, j) and self._joined(i, j) and j not in self.entity_words
-                and not self.text(i).endswith(("ون", "ين", "ان"))
                 and self._noun_prefix(self.text(j), self.lex.human_nouns) == "")
 
     def _definite_genitive(self, j: int) -> bool:
