@@ -1255,7 +1255,8 @@ class _Analysis:
         else:
             return None
         after = [k for k in range(j + 1, cue.first) if self.tokens[k].is_word]
-        titled = after[self._title_run(after)] if self._title_run(after) < len(after) else None
+        n = self._title_run(after)
+        titled = after[n] if n < len(after) else None
         for k in (j + 1, titled, j - 1):  # وعلق وزير الدولة للاقتصاد الرقمي سعيد المهيري
             if k is None:
                 continue
@@ -1444,7 +1445,7 @@ class _Analysis:
         not more of what was said; adverbs of that shape (``مجددا``) are listed."""
         word = self.tokens[i].norm
         return self.tokens[i].is_word and len(word) >= 5 and word.startswith("م") \
-            and word.endswith("ا") and not word.endswith("ها") \
+            and _adverbial(word) and not word.endswith("ها") \
             and word not in self.lex.accusative_adverbs
 
     def _before_channel(self, span: Offsets) -> Offsets:
