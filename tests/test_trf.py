@@ -6,10 +6,11 @@ pipeline is reloaded with `spacy.load` without the encoder's directory."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,9 @@ pytest.importorskip("tokenizers")
 pytest.importorskip("spacy_transformers")
 torch = pytest.importorskip("torch")
 
-from khabar.build import encoder  # noqa: E402  (needs the trf extra)
+safetensors_torch = pytest.importorskip("safetensors.torch")
+
+from khabar.build import encoder, mlm  # noqa: E402  (needs the trf extra)
 
 CONFIG_DIR = Path(__file__).parents[1] / "configs"
 LISTENING = ("ner", "morphologizer", "trainable_lemmatizer", "parser")
@@ -118,7 +121,7 @@ def tiny_bert(tiny: dict[str, Path]) -> Path:
         "--vocab-size", "300", "--min-frequency", "1", "--layers", "2", "--hidden", "32",
         "--heads", "2", "--intermediate", "64", "--max-length", "32", "--steps", "3",
         "--batch-size", "4", "--log-every", "1", "--save-every", "3", "--held-out", "0.1",
-        "--max-shard-size", "50KB", "--device", "cpu",
+        "--max-shard-size", "50000", "--device", "cpu",
     ]
     # fmt: on
     assert encoder.main(args) == 0
@@ -172,10 +175,72 @@ def test_encoder_refuses_weights_that_do_not_fit_a_shard():
         intermediate_size=64,
     )
     model = transformers.BertForMaskedLM(config)
-    small = argparse.Namespace(dtype="float16", max_shard_size="64KB")
-    assert encoder.check_sizes(model, small) == model.num_parameters() * 2
+    assert mlm.check_sizes(model, "float16", 64_000) == model.num_parameters() * 2
     with pytest.raises(SystemExit, match="word_embeddings.*vocab-size"):
-        encoder.check_sizes(model, argparse.Namespace(dtype="float32", max_shard_size="64KB"))
+        mlm.check_sizes(model, "float32", 64_000)
+
+
+def test_masking_never_picks_special_pieces_and_labels_only_the_picked():
+    ids = torch.tensor([[2, 10, 11, 12, 13, 14, 15, 3, 0, 0]] * 400)
+    special = torch.tensor([0, 2, 3])
+    gen = torch.Generator().manual_seed(0)
+    inputs, labels = mlm.mask_pieces(ids, special, 4, 20, 0.15, gen)
+    picked = labels != mlm.IGNORE
+    assert not picked[:, [0, 7, 8, 9]].any()
+    assert torch.equal(labels[picked], ids[picked])
+    assert torch.equal(inputs[~picked], ids[~picked])
+    share = picked[:, 1:7].float().mean().item()
+    assert 0.12 < share < 0.18
+    masked = (inputs[picked] == 4).float().mean().item()
+    assert 0.72 < masked < 0.88
+
+
+def test_the_time_budget_shortens_the_decay():
+    schedule = mlm.Schedule(total=1000, warmup=100)
+    assert schedule(0) == pytest.approx(0.01) and schedule(100) == 1.0
+    # 0.5 s a step and 200 s left after 200 steps: 400 more steps fit
+    schedule.total = mlm.fitted_steps(1000, 200, 0.5, 200.0, 100)
+    assert schedule.total == 600 and schedule(350) == pytest.approx(0.5)
+    assert mlm.fitted_steps(1000, 200, 0.5, 10_000.0, 100) == 1000
+    # no time left: stop after the steps done, never inside the warm-up
+    assert mlm.fitted_steps(1000, 50, 0.5, 0.0, 100) == 100
+
+
+def test_pretraining_runs_without_spacy_and_exports_a_model(
+    tiny: dict[str, Path], tiny_bert: Path
+):
+    """The GPU machine has torch and transformers but not spaCy: mlm.py runs as a plain
+    script on the prepared data, and the export loads its weights."""
+    folder = tiny["folder"]
+    weights = folder / "mlm_only"
+    script = Path(mlm.__file__)
+    blocked = "import runpy, sys; sys.modules['spacy'] = sys.modules['khabar'] = None; "
+    run = "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')"
+    # fmt: off
+    argv = [
+        str(script), str(tiny_bert / "data"), str(weights), "--layers", "1",
+        "--hidden", "32", "--heads", "2", "--intermediate", "64", "--max-length", "32",
+        "--steps", "4", "--batch-size", "4", "--log-every", "2", "--save-every", "2",
+        "--held-out", "0.1", "--max-shard-size", "30000", "--device", "cpu",
+        "--max-seconds", "600", "--calibration-steps", "2", "--max-position", "64",
+    ]
+    # fmt: on
+    subprocess.run([sys.executable, "-c", blocked + run, *argv], check=True, cwd=folder)
+    assert len(list(weights.glob("weights-*.safetensors"))) > 1
+    summary = json.loads((weights / "mlm.json").read_text(encoding="utf8"))
+    assert summary["steps"] == 4 and summary["held_out_loss"] > 0
+    exported = folder / "exported"
+    encoder.main(
+        [str(exported), "--stage", "export", "--data-dir", str(tiny_bert / "data"),
+         "--mlm-dir", str(weights), "--max-shard-size", "30000"]
+    )  # fmt: skip
+    model = transformers.BertForMaskedLM.from_pretrained(exported)
+    assert model.config.num_hidden_layers == 1
+    stored = safetensors_torch.load_file(str(weights / "weights-00001.safetensors"))
+    name, tensor = next(iter(stored.items()))
+    assert torch.equal(model.state_dict()[name].half(), tensor)
+    assert model.cls.predictions.decoder.weight is model.bert.embeddings.word_embeddings.weight
+    assert json.loads((exported / "pretraining.json").read_text(encoding="utf8"))["steps"] == 4
 
 
 @pytest.fixture(scope="module")

@@ -22,49 +22,46 @@ tokenizer (``tokenizer.json``, ``vocab.txt``, ...). Steps:
    vocabulary so that its greedy longest match reads ``وقال`` as ``و ##قال``. The share
    of clitic boundaries that are also piece boundaries is printed and written to
    ``OUT_DIR/pretraining.json``.
-4. A ``BertForMaskedLM`` (``--layers``, ``--hidden``, ``--heads``) trained on the raw
-   text in sequences of ``--max-length`` pieces, 15% of the pieces masked, with
-   AdamW and a linear warm-up and decay, in a plain torch loop (``--device cuda``
-   uses bfloat16 autocast where the GPU supports it). The model is saved every
-   ``--save-every`` steps, and the loss (and the held-out loss at each save) is logged
-   to ``OUT_DIR/log.jsonl``.
+4. Masked language modelling of a ``BertForMaskedLM`` (``--layers``, ``--hidden``,
+   ``--heads``) by :mod:`khabar.build.mlm`: the raw text in sequences of
+   ``--max-length`` pieces, 15% of the pieces picked, AdamW with a linear warm-up and
+   decay, bfloat16 autocast on a GPU, ``--max-seconds`` as a time budget. Weights and
+   ``log.jsonl`` go to ``--mlm-dir`` (default ``OUT_DIR/mlm``).
+5. The export: the Hugging Face model directory, with ``pretraining.json`` (losses,
+   steps, vocabulary size, boundary agreement) and the training log.
 
-The data files go to ``--data-dir`` (default ``OUT_DIR/data``); they are not part of the
-model. Pretraining needs a GPU: the defaults (4 layers, hidden 256, 20,000 steps of 64
-sequences of 128 pieces) take about 12 s a step on two CPU cores, three days.
+``--stage prepare`` stops after step 3 and ``--stage export`` does step 5 alone, so the
+pretraining can run on a GPU machine that has torch and transformers but not spaCy::
+
+    python -m khabar.build.encoder training/encoder --stage prepare --data-dir DATA
+    python pipeline/khabar/build/mlm.py DATA MLM_DIR --max-seconds 420 --device cuda  # GPU
+    python -m khabar.build.encoder training/encoder --stage export --data-dir DATA --mlm-dir MLM_DIR
+
+The data files are not part of the model. Pretraining needs a GPU: the defaults
+(4 layers, hidden 256, 64 sequences of 128 pieces a step) take about 12 s a step on
+two CPU cores.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import json
-import random
-import sys
-import time
+import shutil
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..corpus.select import selected_ids
 from ..tokenizer import clitic_nlp
+from . import mlm
+from .mlm import SPECIAL_TOKENS, log_line, read_texts
 from .pretrain import write_raw_jsonl
 
 # A word as written and the offsets where the clitic tokenizer cuts it between letters.
 Word = tuple[str, tuple[int, ...]]
-SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 # Arabic diacritics (tanwin, harakat, shadda, sukun, dagger alef) and tatweel: not letters.
 DIACRITICS = "[\u064b-\u0652\u0670\u0640]"
 PRUNE_ROUNDS = 3
-
-
-def iter_texts(raw_jsonl: Path) -> Iterator[str]:
-    with raw_jsonl.open(encoding="utf8") as f:
-        for line in f:
-            text = json.loads(line)["text"]
-            if text.strip():
-                yield text
 
 
 def write_clitic_text(raw_jsonl: Path, out: Path, segmenter: Path) -> Counter[Word]:
@@ -76,7 +73,7 @@ def write_clitic_text(raw_jsonl: Path, out: Path, segmenter: Path) -> Counter[Wo
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".partial")
     with tmp.open("w", encoding="utf8") as f:
-        for text in iter_texts(raw_jsonl):
+        for text in read_texts(raw_jsonl):
             for paragraph in text.split("\n"):
                 doc = tokenizer(paragraph)
                 tokens = [t.text for t in doc if not t.is_space]
@@ -249,163 +246,59 @@ def boundary_agreement(tok: Any, words: Counter[Word]) -> float:
     return agree / total if total else 1.0
 
 
-def sequences(tokenizer: Any, texts: Iterable[str], max_length: int) -> list[list[int]]:
-    """Each text's pieces in windows of ``max_length - 2``, with [CLS] and [SEP]."""
-    out: list[list[int]] = []
-    size = max_length - 2
-    batch: list[str] = []
-
-    def flush() -> None:
-        enc = tokenizer(batch, add_special_tokens=False, verbose=False)["input_ids"]
-        for ids in enc:
-            for i in range(0, len(ids), size):
-                window = ids[i : i + size]
-                if len(window) >= 8 or (i == 0 and window):
-                    out.append([tokenizer.cls_token_id, *window, tokenizer.sep_token_id])
-        batch.clear()
-
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= 1000:
-            flush()
-    if batch:
-        flush()
-    return out
-
-
-def pick_device(name: str | None) -> str:
-    import torch
-
-    if name:
-        return name
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
-def train_mlm(
-    model: Any,
-    tokenizer: Any,
-    train: list[list[int]],
-    held_out: list[list[int]],
-    args: argparse.Namespace,
-    out_dir: Path,
-) -> dict[str, float]:
-    """A plain torch loop: AdamW, linear warm-up and decay, 15% of pieces masked."""
-    import torch
-    from transformers import DataCollatorForLanguageModeling
-
-    device = pick_device(args.device)
-    torch.manual_seed(args.seed)
-    model.to(device)
-    collator = DataCollatorForLanguageModeling(
-        tokenizer, mlm_probability=args.mlm_probability, return_tensors="pt"
+def prepare(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
+    """Steps 1-3: the raw text, its clitic tokens and the WordPiece vocabulary, written to
+    ``data_dir`` as the inputs of :mod:`khabar.build.mlm` (``tokenizer.json``,
+    ``texts.jsonl.xz``) with ``prepare.json`` (vocabulary size, boundary agreement)."""
+    raw_jsonl = args.raw_jsonl or data_dir / "raw_news.jsonl"
+    if not raw_jsonl.exists():
+        n = write_raw_jsonl(raw_jsonl, args.max_words, selected_ids("test"), args.stride)
+        log_line(f"wrote {n} words to {raw_jsonl}")
+    words = write_clitic_text(raw_jsonl, data_dir / "clitic_text.txt", args.segmenter)
+    tok = train_wordpiece(data_dir / "clitic_text.txt", words, args.vocab_size, args.min_frequency)
+    tok.save(str(data_dir / mlm.TOKENIZER_FILE))
+    n_texts = mlm.write_texts(data_dir / mlm.TEXTS_FILE, read_texts(raw_jsonl))
+    summary = {
+        "vocab_size": tok.get_vocab_size(),
+        "clitic_boundary_agreement": boundary_agreement(tok, words),
+        "texts": n_texts,
+        "words": sum(len(t.split()) for t in read_texts(raw_jsonl)),
+    }
+    (data_dir / "prepare.json").write_text(json.dumps(summary, indent=2), encoding="utf8")
+    log_line(
+        f"vocabulary: {summary['vocab_size']} pieces; clitic boundaries that are piece "
+        f"boundaries: {summary['clitic_boundary_agreement']:.1%}"
     )
-    no_decay = ("bias", "LayerNorm.weight")
-    groups = [
-        {
-            "params": [p for n, p in model.named_parameters() if not n.endswith(no_decay)],
-            "weight_decay": 0.01,
-        },
-        {
-            "params": [p for n, p in model.named_parameters() if n.endswith(no_decay)],
-            "weight_decay": 0.0,
-        },
-    ]
-    optimizer = torch.optim.AdamW(groups, lr=args.lr, betas=(0.9, 0.98), eps=1e-6)
-    warmup = min(args.warmup, max(1, args.steps // 10))
-
-    def schedule(step: int) -> float:
-        if step < warmup:
-            return (step + 1) / warmup
-        return max(0.0, (args.steps - step) / max(1, args.steps - warmup))
-
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
-    use_bf16 = device.startswith("cuda") and torch.cuda.is_bf16_supported()
-    rng = random.Random(args.seed)
-
-    def batches() -> Iterator[list[list[int]]]:
-        order = list(range(len(train)))
-        while True:
-            rng.shuffle(order)
-            for i in range(0, len(order), args.batch_size):
-                yield [train[j] for j in order[i : i + args.batch_size]]
-
-    def loss_of(batch: list[list[int]]) -> Any:
-        inputs = collator([{"input_ids": ids} for ids in batch])
-        inputs = {k: v.to(device) for k, v in inputs.items()}
-        with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=use_bf16):
-            return model(**inputs).loss
-
-    def evaluate() -> float:
-        if not held_out:
-            return float("nan")
-        model.eval()
-        total = 0.0
-        n = 0
-        with torch.no_grad():
-            for i in range(0, len(held_out), args.batch_size):
-                total += float(loss_of(held_out[i : i + args.batch_size]))
-                n += 1
-        model.train()
-        return total / n
-
-    log = (out_dir / "log.jsonl").open("w", encoding="utf8")
-    model.train()
-    start = time.time()
-    running = 0.0
-    stream = batches()
-    step = 0
-    scores: dict[str, float] = {}
-    for step in range(1, args.steps + 1):
-        loss = loss_of(next(stream))
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad(set_to_none=True)
-        running += loss.item()
-        if step % args.log_every == 0 or step == args.steps:
-            n = args.log_every if step % args.log_every == 0 else step % args.log_every
-            scores = {"step": step, "loss": running / n, "seconds": round(time.time() - start)}
-            running = 0.0
-            if step % args.save_every == 0 or step == args.steps:
-                scores["held_out_loss"] = evaluate()
-                save_model(model, tokenizer, out_dir, args)
-            log.write(json.dumps(scores) + "\n")
-            log.flush()
-            print(json.dumps(scores), file=sys.stderr)
-    log.close()
-    return scores
+    return summary
 
 
-def save_model(model: Any, tokenizer: Any, out_dir: Path, args: argparse.Namespace) -> None:
-    """Safetensors shards of at most ``args.max_shard_size`` in ``args.dtype`` (a copy, so
-    the training weights keep their precision; tied weights stay tied), and the tokenizer.
-    ``from_pretrained`` loads float16 weights as float32 unless asked otherwise."""
+def export(args: argparse.Namespace, data_dir: Path, mlm_dir: Path, out_dir: Path) -> None:
+    """Step 5: the weights of ``mlm_dir`` as a Hugging Face model directory in ``out_dir``
+    (safetensors shards in ``args.dtype``, config, fast tokenizer) with
+    ``pretraining.json``; ``from_pretrained`` loads float16 weights as float32."""
     import torch
+    from tokenizers import Tokenizer
 
-    saved = copy.deepcopy(model).to("cpu", getattr(torch, args.dtype))
-    saved.save_pretrained(out_dir, safe_serialization=True, max_shard_size=args.max_shard_size)
-    tokenizer.save_pretrained(out_dir)
-
-
-def check_sizes(model: Any, args: argparse.Namespace) -> int:
-    """The largest tensor must fit a shard (a tensor is never split); returns the bytes
-    of the saved weights."""
-    import torch
-    from transformers.utils.hub import convert_file_size_to_int
-
-    item = torch.empty((), dtype=getattr(torch, args.dtype)).element_size()
-    limit = convert_file_size_to_int(args.max_shard_size)
-    name, largest = max(
-        ((n, p.numel() * item) for n, p in model.named_parameters()), key=lambda x: x[1]
+    config = json.loads((mlm_dir / mlm.MODEL_CONFIG).read_text(encoding="utf8"))
+    model = mlm.build_model(config)
+    mlm.load_weights(model, mlm_dir)
+    n_bytes = mlm.check_sizes(model, args.dtype, args.max_shard_size)
+    tok = Tokenizer.from_file(str(data_dir / mlm.TOKENIZER_FILE))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.to(getattr(torch, args.dtype)).save_pretrained(
+        out_dir, safe_serialization=True, max_shard_size=args.max_shard_size
     )
-    if largest > limit:
-        raise SystemExit(
-            f"{name} ({largest / 1e6:.2f} MB in {args.dtype}) does not fit a weights file of "
-            f"{args.max_shard_size}: lower --vocab-size or --hidden (the word embeddings are "
-            "vocabulary × hidden), or raise --max-shard-size"
-        )
-    return sum(p.numel() for p in model.parameters()) * item
+    hf_tokenizer(tok, config["max_position_embeddings"]).save_pretrained(out_dir)
+    prepared = json.loads((data_dir / "prepare.json").read_text(encoding="utf8"))
+    trained = json.loads((mlm_dir / "mlm.json").read_text(encoding="utf8"))
+    summary = {
+        **trained,
+        **prepared,
+        "parameters": model.num_parameters(),
+        "saved_megabytes": round(n_bytes / 1e6, 1),
+    }
+    (out_dir / "pretraining.json").write_text(json.dumps(summary, indent=2), encoding="utf8")
+    shutil.copy(mlm_dir / "log.jsonl", out_dir / "log.jsonl")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -413,82 +306,32 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument("out_dir", type=Path)
+    p.add_argument(
+        "--stage",
+        choices=["all", "prepare", "export"],
+        default="all",
+        help="prepare: steps 1-3 only; export: step 5 from the weights in --mlm-dir",
+    )
     p.add_argument("--raw-jsonl", type=Path, default=None, help="reuse this raw news JSONL")
     p.add_argument("--data-dir", type=Path, default=None, help="default: OUT_DIR/data")
+    p.add_argument("--mlm-dir", type=Path, default=None, help="default: OUT_DIR/mlm")
     p.add_argument("--segmenter", type=Path, default=Path("training/segmenter/segmenter.json"))
     p.add_argument("--max-words", type=int, default=5_000_000)
+    p.add_argument("--stride", type=int, default=1, help="take every k-th raw article")
     p.add_argument("--vocab-size", type=int, default=30_000, help="pieces in all")
     p.add_argument("--min-frequency", type=int, default=5)
-    p.add_argument("--layers", type=int, default=4)
-    p.add_argument("--hidden", type=int, default=256)
-    p.add_argument("--heads", type=int, default=4)
-    p.add_argument("--intermediate", type=int, default=None, help="default: 4 × hidden")
-    p.add_argument("--max-length", type=int, default=128, help="pieces per training sequence")
-    p.add_argument("--max-position", type=int, default=512)
-    p.add_argument("--steps", type=int, default=20_000)
-    p.add_argument("--batch-size", type=int, default=64)
-    p.add_argument("--lr", type=float, default=5e-4)
-    p.add_argument("--warmup", type=int, default=1_000)
-    p.add_argument("--mlm-probability", type=float, default=0.15)
-    p.add_argument("--held-out", type=float, default=0.01, help="share of sequences")
-    p.add_argument("--log-every", type=int, default=100)
-    p.add_argument("--save-every", type=int, default=2_000)
-    p.add_argument("--max-shard-size", default="16MB", help="per weights file")
-    p.add_argument("--dtype", choices=["float16", "bfloat16", "float32"], default="float16")
-    p.add_argument("--device", choices=["cpu", "cuda"], default=None, help="default: cuda if any")
-    p.add_argument("--seed", type=int, default=0)
+    mlm.add_model_arguments(p)
     args = p.parse_args(argv)
-
-    from transformers import BertConfig, BertForMaskedLM
-
     out_dir: Path = args.out_dir
     data_dir: Path = args.data_dir or out_dir / "data"
-    raw_jsonl = args.raw_jsonl or data_dir / "raw_news.jsonl"
-    if not raw_jsonl.exists():
-        n = write_raw_jsonl(raw_jsonl, args.max_words, selected_ids("test"))
-        print(f"wrote {n} words to {raw_jsonl}", file=sys.stderr)
-    clitic_text = data_dir / "clitic_text.txt"
-    words = write_clitic_text(raw_jsonl, clitic_text, args.segmenter)
-    tok = train_wordpiece(clitic_text, words, args.vocab_size, args.min_frequency)
-    tokenizer = hf_tokenizer(tok, args.max_position)
-    texts = list(iter_texts(raw_jsonl))
-    agreement = boundary_agreement(tok, words)
-    print(
-        f"vocabulary: {len(tokenizer)} pieces; clitic boundaries that are piece boundaries: "
-        f"{agreement:.1%}",
-        file=sys.stderr,
-    )
-    seqs = sequences(tokenizer, texts, args.max_length)
-    random.Random(args.seed).shuffle(seqs)
-    n_held = min(int(len(seqs) * args.held_out), 2_000)
-    held_out, train = seqs[:n_held], seqs[n_held:] or seqs
-    print(f"{len(train)} training sequences, {len(held_out)} held out", file=sys.stderr)
-    config = BertConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=args.hidden,
-        num_hidden_layers=args.layers,
-        num_attention_heads=args.heads,
-        intermediate_size=args.intermediate or 4 * args.hidden,
-        max_position_embeddings=args.max_position,
-        pad_token_id=tokenizer.pad_token_id,
-    )
-    model = BertForMaskedLM(config)
-    n_bytes = check_sizes(model, args)
-    print(f"{model.num_parameters()} parameters, {n_bytes / 1e6:.1f} MB saved", file=sys.stderr)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    scores = train_mlm(model, tokenizer, train, held_out, args, out_dir)
-    summary = {
-        **scores,
-        "vocab_size": len(tokenizer),
-        "clitic_boundary_agreement": agreement,
-        "parameters": model.num_parameters(),
-        "saved_megabytes": round(n_bytes / 1e6, 1),
-        "words": sum(len(t.split()) for t in texts),
-        "sequences": len(train),
-        "device": pick_device(args.device),
-        "args": {k: str(v) for k, v in vars(args).items()},
-    }
-    (out_dir / "pretraining.json").write_text(json.dumps(summary, indent=2), encoding="utf8")
+    mlm_dir: Path = args.mlm_dir or out_dir / "mlm"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if args.stage in ("all", "prepare"):
+        prepare(args, data_dir)
+    if args.stage == "all":
+        mlm.train(argparse.Namespace(**{**vars(args), "data_dir": data_dir, "out_dir": mlm_dir}))
+    if args.stage in ("all", "export"):
+        export(args, data_dir, mlm_dir, out_dir)
     return 0
 
 

@@ -28,14 +28,16 @@ from ..corpus.select import selected_ids
 from ..paths import REPO_ROOT
 
 
-def write_raw_jsonl(path: Path, max_words: int, exclude: set[str]) -> int:
-    """``{"text": ...}`` lines of raw news articles, skipping ``exclude``; returns words."""
+def write_raw_jsonl(path: Path, max_words: int, exclude: set[str], stride: int = 1) -> int:
+    """``{"text": ...}`` lines of raw news articles, skipping ``exclude``; with ``stride``
+    k, every k-th article (so that ``max_words`` reaches the later sources too); returns
+    words."""
     n_words = 0
     with util.make_tempdir() as tmp_dir:
         tmp = tmp_dir / path.name
         with tmp.open("w", encoding="utf8") as f:
-            for article in iter_raw_news(RAW_NEWS_SOURCES):
-                if article.id in exclude:
+            for i, article in enumerate(iter_raw_news(RAW_NEWS_SOURCES)):
+                if i % stride or article.id in exclude:
                     continue
                 f.write(json.dumps({"text": article.text}, ensure_ascii=False) + "\n")
                 n_words += len(article.text.split())
