@@ -19,6 +19,7 @@ import srsly
 from spacy.cli.train import train
 from spacy.tokens import Doc, DocBin, Span
 
+from khabar.ner_eval import extension_only_components
 from khabar.segmenter import CliticSegmenter
 from tests.conftest import ud_doc
 
@@ -277,6 +278,9 @@ def test_trf_config_trains_two_steps_and_reloads(trained: Path):
     assert any(e.label_ == "DATE" for e in nlp("في عام 2016").ents)
     # through the serialized pipeline as well
     assert [t.pos_ for t in nlp.from_bytes(nlp.to_bytes())(doc.text)] == [t.pos_ for t in doc]
+    # the NER evaluation leaves out quotes and events, not the encoder its listeners read
+    skipped = extension_only_components(nlp)
+    assert "transformer" not in skipped and "khabar_quotes" in skipped
 
 
 @pytest.mark.slow

@@ -27,12 +27,14 @@ from .scoring import score_entities
 
 
 def extension_only_components(nlp: Language) -> list[str]:
-    """Components that only set ``doc._`` extensions (quotes, events): not needed for NER."""
+    """Components that only set ``doc._`` extensions (quotes, events): not needed for NER.
+    A transformer also sets only ``doc._.trf_data``, but components listen to it."""
     return [
         name
         for name in nlp.pipe_names
         if (assigns := nlp.get_pipe_meta(name).assigns)
         and all(a.startswith("doc._.") for a in assigns)
+        and not getattr(nlp.get_pipe(name), "listening_components", None)
     ]
 
 
