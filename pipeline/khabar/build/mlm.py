@@ -335,6 +335,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     model.train()
     train_start = time.time()
     running = torch.zeros((), device=device)
+    seen = torch.zeros((), dtype=torch.long, device=device)  # pieces trained on
     since_log = 0
     scores: dict[str, Any] = {}
     saved: dict[str, Any] = {}
@@ -349,7 +350,9 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             cursor = 0
         batch = data[order[cursor : cursor + args.batch_size]]
         cursor += args.batch_size
-        batch = batch[:, : int((batch != pad_id).sum(1).max())]
+        real = batch != pad_id
+        batch = batch[:, : int(real.sum(1).max())]
+        seen += real.sum()
         loss = loss_of(batch, generator)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -391,7 +394,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "last": scores,
         "steps": step,
         "train_seconds": round(seconds, 1),
-        "pieces_per_second": round(step * args.batch_size * args.max_length / max(seconds, 1e-9)),
+        "pieces_per_second": round(int(seen) / max(seconds, 1e-9)),
         "training_sequences": len(train_seqs),
         "training_pieces": n_pieces,
         "held_out_sequences": n_held,
