@@ -284,7 +284,8 @@ def test_a_lexicon_saved_before_a_word_class_existed_takes_the_default() -> None
     from khabar.components.quotes import Lexicon
 
     added_later = ("relative_pronouns", "clause_connectors", "pronoun_prepositions",
-                   "accusative_adverbs", "non_cue_phrases", "non_cue_spellings")
+                   "accusative_adverbs", "non_cue_phrases", "non_cue_spellings",
+                   "given_name_titles")
     old = {k: v for k, v in load_lexicon_data().items() if k not in added_later}
     lexicon, current = Lexicon(old), Lexicon(load_lexicon_data())
     assert lexicon.relatives == current.relatives and "الذي" in lexicon.relatives
@@ -293,6 +294,7 @@ def test_a_lexicon_saved_before_a_word_class_existed_takes_the_default() -> None
     assert lexicon.accusative_adverbs == current.accusative_adverbs != frozenset()
     assert lexicon.non_cue_phrases == current.non_cue_phrases != []
     assert "تدعى" in lexicon.non_cue_spellings  # compared unfolded
+    assert lexicon.given_name_titles == current.given_name_titles != frozenset()
 
 
 def test_doc_to_bytes_keeps_the_quotes(nlp: Language) -> None:
@@ -957,3 +959,43 @@ def test_a_document_after_a_source_phrase_speaks_for_its_author(nlp: Language) -
     text = "وارتفع الإنتاج بنسبة 5 في المئة، نقلا عن بيانات شركة سوناطراك."
     (q,) = quotes(annotate(nlp, text, [("سوناطراك", "ORG")]))
     assert (q["speaker_text"], q["speaker_name"]) == ("بيانات", "سوناطراك")
+
+
+def test_a_given_name_that_is_also_a_title_stays_in_the_name(nlp: Language) -> None:
+    """أمين and سلطان are titles before a name and given names inside one."""
+    text = ("وقال رئيس الشركة المهندس أمين بن حسن الناصر إن الأرباح ارتفعت. "
+            "وقال الأمين العام خالد سالم إن الاجتماع انتهى.")
+    first, second = quotes(annotate(
+        nlp, text, [("أمين بن حسن الناصر", "PER"), ("خالد سالم", "PER")]))
+    assert first["speaker_name"] == "أمين بن حسن الناصر"
+    assert second["speaker_name"] == "خالد سالم"
+
+
+def test_a_name_after_a_proclitic_keeps_its_first_word(nlp: Language) -> None:
+    """The clitic tokenizer splits وأيمن into و + أيمن and the entity starts after و: the
+    name is أيمن الصفدي, not الصفدي."""
+    words = ["التقى", "بدر", "عبد", "العاطي", "و", "أيمن", "الصفدي", "في", "عمان", ".",
+             "و", "أوضح", "الصفدي", "أن", "المحادثات", "كانت", "صريحة", "."]
+    spaces = [True, True, True, True, False, True, True, True, False, True,
+              False, True, True, True, True, True, False, False]
+    doc = nlp.get_pipe("sentencizer")(Doc(nlp.vocab, words=words, spaces=spaces))
+    doc.ents = [doc.char_span(*span, label="PER") for span in (
+        (6, 20), (22, 33), (doc.text.index("الصفدي", 40), doc.text.index("الصفدي", 40) + 6))]
+    assert doc.ents[1].text == "أيمن الصفدي"
+    (q,) = quotes(nlp.get_pipe("khabar_quotes")(doc))
+    assert q["speaker_name"] == "أيمن الصفدي"
+
+
+@pytest.mark.parametrize("before", ["وقبيل مغادرته بغداد، ", "الدوحة - قنا: "])
+def test_a_place_before_a_comma_or_colon_is_not_the_subject(nlp: Language,
+                                                             before: str) -> None:
+    text = f"{before}قال إن العلاقات بين البلدين متينة."
+    place = "بغداد" if "بغداد" in before else "قنا"
+    (q,) = quotes(annotate(nlp, text, [(place, "GPE" if place == "بغداد" else "ORG")]))
+    assert q["speaker_text"] is None and q["speaker_name"] is None
+
+
+def test_a_relative_clause_after_a_comma_keeps_its_subject(nlp: Language) -> None:
+    text = "وحضر الاجتماع جمال العدل، الذي أكد أن المشروع سيكتمل قريبا."
+    (q,) = quotes(annotate(nlp, text, [("جمال العدل", "PER")]))
+    assert q["speaker_name"] == "جمال العدل"

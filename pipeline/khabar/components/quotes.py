@@ -127,6 +127,7 @@ class Lexicon:
         self.plural_nouns = {strip_article(fold(w)) for w in d.get("plural_nouns", [])}
         # word classes that a lexicon saved by an older version lacks take the defaults
         self.relatives = self._folded_or_default("relative_pronouns")
+        self.given_name_titles = self._folded_or_default("given_name_titles")
         self.clause_connectors = self._folded_or_default("clause_connectors")
         self.pronoun_preps = self._folded_or_default("pronoun_prepositions")
         self.issuer_words = self._folded("issuer_words")
@@ -1191,7 +1192,11 @@ class _Analysis:
 
     def _mention_before(self, cue: CueMatch) -> Mention | None:
         """``فلان أكد أن``: the nearest mention a few words before the cue, not after a
-        preposition (``في الكويت``), in the same unit and clause (not before لكن، بينما)."""
+        preposition (``في الكويت``), in the same unit and clause (not before لكن، بينما),
+        and not across a comma or colon (``وقبيل مغادرته بغداد، قال``, ``الدوحة - قنا:
+        أكدت``) unless a relative pronoun opens the cue's clause (``العدل، الذي أكد``)."""
+        if self._comma_before_mention(cue):
+            return None
         for i in self._tokens_before(cue, self.units_of(cue.span[0])[0]):
             tok = self.tokens[i]
             if tok.norm in _STOPS or self.quoted[i] or tok.norm in self._closers():
@@ -1209,6 +1214,18 @@ class _Analysis:
                     return None
                 return self._title_holder(mention) or mention
         return None
+
+    def _comma_before_mention(self, cue: CueMatch) -> bool:
+        """A comma or colon stands between the cue and the nearest mention before it."""
+        prev = self._prev_word(cue.first)
+        if prev is not None and self.tokens[prev].norm in self.lex.relatives:
+            return False
+        for i in self._tokens_before(cue, self.units_of(cue.span[0])[0]):
+            if self.tokens[i].norm in _CLAUSE_MARKS:
+                return True
+            if self._mention_at(i) is not None:
+                return False
+        return False
 
     def _title_holder(self, mention: Mention) -> Mention | None:
         """The person whose title names ``mention``: a PER right after it when a title comes
@@ -1366,13 +1383,25 @@ class _Analysis:
         return False
 
     def _strip_titles(self, mention: Mention) -> Offsets:
-        """A mention without leading titles (نائب وزير الخارجية خالد → خالد …); never empty."""
-        idx = list(self._tokens_in(mention.start, mention.end))
+        """A mention without leading titles (نائب وزير الخارجية خالد → خالد …); never empty.
+        Its first word counts even when it carries a proclitic (وأيمن الصفدي), and in a
+        person's name a title word that is also a given name (أمين، سلطان) is the name."""
+        first = self.first_token_ending_after(mention.start)
+        idx = [i for i in range(first, len(self.tokens)) if self.tokens[i].start < mention.end]
         idx = [i for i in idx if self.tokens[i].is_word] or idx
         if not idx:
             return mention.start, mention.end
         n = self._title_run(idx[:-1], lambda i: self.cue_at(i) is not None)
+        if mention.label == "PER":
+            given = [k for k in range(n) if self._word_at(idx[k], mention.start)
+                     in self.lex.given_name_titles]
+            n = given[0] if given else n
         return max(self.tokens[idx[n]].start, mention.start), mention.end
+
+    def _word_at(self, i: int, start: int) -> str:
+        """The folded letters of token ``i`` from ``start`` on (a mention may begin after
+        the token's proclitic)."""
+        return fold(self.text[max(self.tokens[i].start, start):self.tokens[i].end])
 
     def _title_run(self, words: list[int], extra: Callable[[int], bool] = lambda i: False) -> int:
         """How many leading words are titles with up to two ال-complements each
@@ -1782,6 +1811,7 @@ class _Names:
         return any(s <= pos < e for s, e in self._contents[max(0, k - 2):k + 1])
 
 
+_CLAUSE_MARKS = frozenset({"،", ",", ":"})
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ابنه", "ال"})  # folded: ابنة → ابنه, آل → ال
 
 
