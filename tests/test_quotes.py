@@ -999,3 +999,13 @@ def test_a_relative_clause_after_a_comma_keeps_its_subject(nlp: Language) -> Non
     text = "وحضر الاجتماع جمال العدل، الذي أكد أن المشروع سيكتمل قريبا."
     (q,) = quotes(annotate(nlp, text, [("جمال العدل", "PER")]))
     assert q["speaker_name"] == "جمال العدل"
+
+
+def test_abr_is_a_cue_only_with_its_preposition(nlp: Language) -> None:
+    """عبّر عن (expressed) reports; عبر without عن is "via" and leaves the real cue alone."""
+    text = ("وكتب اللاعب سالم الدوسري عبر حسابه في منصة إكس: «سنعود أقوى». "
+            "وعبر الوزير خالد سالم عن قلقه من التصعيد.")
+    via, expressed = quotes(annotate(nlp, text, [("سالم الدوسري", "PER"), ("خالد سالم", "PER")]))
+    assert via["cue_text"] == "كتب" and via["speaker_name"] == "سالم الدوسري"
+    assert via["content_text"] == "سنعود أقوى"
+    assert expressed["cue_text"] == "عبر" and expressed["speaker_name"] == "خالد سالم"

@@ -71,6 +71,7 @@ class CueSense:
     continues: bool = False  # أضاف/تابع: with و inside reported content, a new quote
     relay: str | None = None  # نقل X عن Y: the source is Y, after this preposition
     object_first: bool = False  # دعا X إلى: a noun before the preposition is the object
+    prep_required: bool = False  # عبّر عن: without عن, عبر is "via" (كتب عبر حسابه)
 
 
 @dataclass
@@ -151,10 +152,12 @@ class Lexicon:
         continues = bool(entry.get("continues", False))
         relay = fold(entry["relay"]) if entry.get("relay") else None
         object_first = bool(entry.get("object_first", False))
+        prep_required = bool(entry.get("prep_required", False))
         for kind, by_gender in _verb_forms(entry).items():
             for gender, words in by_gender.items():
                 sense = CueSense(kind, None if gender == "pl" else gender, preps, obj,
-                                 continues and kind == "verb", relay, object_first)
+                                 continues and kind == "verb", relay, object_first,
+                                 prep_required)
                 for word in words:
                     self.forms.setdefault(fold(word), sense)
 
@@ -542,13 +545,26 @@ class _Analysis:
         if word in self.lex.forms:
             if word in self.lex.clause_initial and i > 0 and self.tokens[i - 1].is_word:
                 return None  # ما بين / بين الطرفين: a preposition, not the verb بيّن
-            return CueMatch(self.lex.forms[word], (tok.start, tok.end), i, i)
+            return self._with_its_prep(CueMatch(self.lex.forms[word], (tok.start, tok.end), i, i))
         for n in (1, 2):
             if len(word) > n + 2 and all(c in self.lex.proclitics for c in word[:n]):
                 sense = self.lex.forms.get(word[n:])
                 if sense:
                     start = self._orig(tok.fstart + n)
-                    return CueMatch(sense, (start, tok.end), i, i)
+                    return self._with_its_prep(CueMatch(sense, (start, tok.end), i, i))
+        return None
+
+    def _with_its_prep(self, cue: CueMatch) -> CueMatch | None:
+        """A cue whose sense needs its preposition (عبّر عن) only when the preposition
+        follows in the sentence, within ``max_gap_words``: ``كتب … عبر حسابه`` is "via"."""
+        if not cue.sense.prep_required:
+            return cue
+        end = min(len(self.tokens), cue.last + 1 + self.lex.threshold("max_gap_words"))
+        for j in range(cue.last + 1, end):
+            if self.tokens[j].norm in _STOPS or self.tokens[j].norm == ":" or self.quoted[j]:
+                return None
+            if any(self._lookup(j, prep.__eq__) for prep in cue.sense.preps):
+                return cue
         return None
 
     def _not_a_cue(self, i: int) -> bool:
