@@ -1009,3 +1009,11 @@ def test_abr_is_a_cue_only_with_its_preposition(nlp: Language) -> None:
     assert via["cue_text"] == "كتب" and via["speaker_name"] == "سالم الدوسري"
     assert via["content_text"] == "سنعود أقوى"
     assert expressed["cue_text"] == "عبر" and expressed["speaker_name"] == "خالد سالم"
+
+
+def test_a_cue_form_after_adam_is_a_masdar(nlp: Language) -> None:
+    """عدم كشف (not revealing) is no cue: the quote is the one of قالت."""
+    text = "وقالت مصادر، شريطة عدم كشف هويتها، إن الموعد لم يحدد بعد."
+    (q,) = quotes(annotate(nlp, text))
+    assert q["cue_text"] == "قالت" and q["speaker_text"] == "مصادر"
+    assert q["content_text"] == "الموعد لم يحدد بعد"

@@ -568,8 +568,9 @@ class _Analysis:
         return None
 
     def _not_a_cue(self, i: int) -> bool:
-        """A cue form in a phrase that reports nothing (``طلب عدم الكشف عن اسمه``) or a
-        spelling that only folding makes a cue (``وتدعى منى``, is called, folds to تدعي)."""
+        """A cue form in a phrase that reports nothing (``طلب عدم الكشف عن اسمه``), a masdar
+        after عدم, or a spelling that only folding makes a cue (``وتدعى منى``, is called,
+        folds to تدعي)."""
         raw = self.text[self.tokens[i].start:self.tokens[i].end]
         if raw in self.lex.non_cue_spellings or (
                 raw[:1] in self.lex.proclitics and raw[1:] in self.lex.non_cue_spellings):
@@ -577,6 +578,9 @@ class _Analysis:
         word = self.tokens[i].norm
         if word not in self.lex.forms and word[1:] not in self.lex.forms:
             return False  # only a cue form can open such a phrase
+        prev = self._prev_word(i)
+        if prev is not None and self.tokens[prev].norm in _NEGATING_NOUNS:
+            return True  # شريطة عدم كشف هويتها: a masdar after عدم, not the verb كشف
         return any(self._match_phrase(i, words) is not None
                    for words in self.lex.non_cue_phrases)
 
@@ -1828,6 +1832,7 @@ class _Names:
 
 
 _CLAUSE_MARKS = frozenset({"،", ",", ":"})
+_NEGATING_NOUNS = frozenset({"عدم"})
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ابنه", "ال"})  # folded: ابنة → ابنه, آل → ال
 
 
