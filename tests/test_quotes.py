@@ -1017,3 +1017,14 @@ def test_a_cue_form_after_adam_is_a_masdar(nlp: Language) -> None:
     (q,) = quotes(annotate(nlp, text))
     assert q["cue_text"] == "قالت" and q["speaker_text"] == "مصادر"
     assert q["content_text"] == "الموعد لم يحدد بعد"
+
+
+@pytest.mark.parametrize(
+    "source", ["ووفقا لمصادر قضائية", "وبحسب ما نقلت وكالة رويترز عن مصادر قضائية"])
+def test_sources_after_a_source_phrase(nlp: Language, source: str) -> None:
+    """وفقا لـ with its ل attached to a person noun, and بحسب ما نقلت X عن Y: the source
+    is the unnamed مصادر, not the agency."""
+    text = f"سيمثل المتهم أمام المحكمة الأسبوع المقبل، {source}."
+    (q,) = quotes(annotate(nlp, text, [("وكالة رويترز", "ORG")] if "رويترز" in source else []))
+    assert q["speaker_text"] == "مصادر" and q["speaker_name"] is None
+    assert q["content_text"] == "سيمثل المتهم أمام المحكمة الأسبوع المقبل"

@@ -941,9 +941,9 @@ class _Analysis:
         apposition after it, else it is the speaker itself (``متحدث باسم الوزارة``);
         channels (``تويتر``) are never sources. Without one, a mention just before the cue;
         none means pro-drop."""
-        if cue.sense.relay:  # نقلت الوكالة عن الوزير: the minister is the source
-            at = next((k for k, i in enumerate(gap) if self.tokens[i].norm == cue.sense.relay),
-                      None)
+        relay = cue.sense.relay or self._relay_after_source(cue, gap)
+        if relay:  # نقلت الوكالة عن الوزير: the minister is the source
+            at = next((k for k, i in enumerate(gap) if self.tokens[i].norm == relay), None)
             if at is not None and at + 1 < len(gap):
                 gap = gap[at + 1:]
                 k = 0
@@ -1037,13 +1037,27 @@ class _Analysis:
                 return True
         return False
 
+    def _relay_after_source(self, cue: CueMatch, gap: list[int]) -> str | None:
+        """``بحسب ما نقلت الوكالة عن مصادر``: the relay preposition of the verb that opens a
+        source phrase's complement (``_source_tokens`` skips it); the source is what
+        follows the preposition."""
+        if cue.sense.kind != "source" or not gap:
+            return None
+        for i in range(cue.last + 1, min(cue.last + 3, gap[0] + 1)):
+            verb = self.cue_at(i)
+            if verb is not None and verb.sense.relay:
+                return verb.sense.relay
+        return None
+
     def _document_head(self, i: int, cue: CueMatch) -> tuple[int, str] | None:
         """Word ``i``, the first after a source phrase, read as a document noun (``بحسب
-        تقرير``), also with the phrase's ل attached to it (``وفقا لبيانات``)."""
+        تقرير``), also with the phrase's ل attached to it (``وفقا لبيانات``), where a
+        person noun is a source too (``وفقا لمصادر``)."""
         found = self._lookup(i, self.lex.document_nouns.__contains__)
         attached = cue.attached if i == cue.last + 1 else 0
         word = strip_article(self.tokens[i].norm[attached:])
-        if found is None and attached and word in self.lex.document_nouns:
+        if found is None and attached and (word in self.lex.document_nouns
+                                           or word in self.lex.person_nouns):
             return attached, word
         return found
 
