@@ -1028,3 +1028,10 @@ def test_sources_after_a_source_phrase(nlp: Language, source: str) -> None:
     (q,) = quotes(annotate(nlp, text, [("وكالة رويترز", "ORG")] if "رويترز" in source else []))
     assert q["speaker_text"] == "مصادر" and q["speaker_name"] is None
     assert q["content_text"] == "سيمثل المتهم أمام المحكمة الأسبوع المقبل"
+
+
+def test_a_title_in_apposition_after_the_name_names_the_holder(nlp: Language) -> None:
+    text = ("التقى مصطفى مدبولي، رئيس مجلس الوزراء، وفدا من المستثمرين. "
+            "وقال رئيس الوزراء إن الحكومة ستدعم المشروعات الصغيرة.")
+    (q,) = quotes(annotate(nlp, text, [("مصطفى مدبولي", "PER")]))
+    assert q["speaker_text"] == "رئيس" and q["speaker_name"] == "مصطفى مدبولي"

@@ -1770,7 +1770,18 @@ class _Names:
                 if self.lex.is_feminine_title(found[1]) \
                         and not self.a.text[tok.start:tok.end].endswith("ه"):
                     out.add(FEMININE)  # مدربه is his coach, not مدربة
+        out.update(self._title_in_apposition(mention))
         return out
+
+    def _title_in_apposition(self, mention: Mention) -> set[str]:
+        """The title that opens an apposition after the name (``مصطفى مدبولي، رئيس مجلس
+        الوزراء،``), as Egyptian and Gulf copy introduces officials."""
+        j = self.a.first_token_ending_after(mention.end - 1) + 1
+        if j + 1 >= len(self.a.tokens) or self.a.tokens[j].norm not in ("،", ",") \
+                or self.a._mention_at(j + 1) is not None:
+            return set()
+        found = self.a._lookup(j + 1, lambda w: self.lex.title_stem(w) is not None)
+        return set() if found is None else {self.lex.title_stem(found[1]) or found[1]}
 
     def noun_gender(self, noun: str) -> str | None:
         """A person noun's gender by its ending (متحدث m, متحدثة f, مسؤولون pl); a broken
