@@ -668,3 +668,20 @@ def test_a_sound_plural_with_its_nun_heads_no_construct(nlp: Language) -> None:
     # مسلحون keeps its ن: النار after it is the verb's object, not its genitive
     doc = annotate(nlp, "وفتح مسلحون النار على الحافلة.")
     assert arguments(doc, "فتح").get("Attacker") == "مسلحون"
+
+
+def test_the_court_and_the_defendant_of_a_hearing(nlp: Language) -> None:
+    """مثل X أمام Y: X is the Defendant, the court after أمام the Adjudicator."""
+    doc = annotate(nlp, "ومثل النجار أمام محكمة الجنايات أمس.",
+                   [("النجار", "PER"), ("محكمة الجنايات", "ORG")])
+    args = arguments(doc, "مثل")
+    assert args["Defendant"] == "النجار"
+    assert args["Adjudicator"] == "محكمة الجنايات"
+
+
+def test_a_masdar_spelt_with_ta_marbuta_takes_no_subject(nlp: Language) -> None:
+    """إصابة is no verb أصاب + ه: the number before it belongs to مقتل, not to a subject of
+    إصابة."""
+    doc = annotate(nlp, "أسفر الهجوم عن مقتل 14 مدنيا وإصابة العشرات في المدينة.")
+    assert ("إصابة", "Life.Injure") in triggers(doc)
+    assert "14 مدنيا" not in arguments(doc, "إصابة").values()

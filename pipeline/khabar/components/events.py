@@ -654,11 +654,14 @@ class DocEvents:
         (فجر الخميس) are not event triggers."""
         return self.entity_words_of(self.lex.blocking_labels) | self.time_words
 
-    def _trigger_at(self, i: int, word: Word) -> Trigger | None:
-        # Folding writes ة as ه: a word spelt with a final ة has no pronoun suffix ه
-        # (وزارة is not و + زار + ه "visited him").
+    def _ta_marbuta(self, word: Word) -> bool:
+        """Folding writes ة as ه: a word spelt with a final ة has no pronoun suffix ه
+        (وزارة is not و + زار + ه "visited him", إصابة not أصاب + ه)."""
         start, end = self.folded.to_original(word.start, word.end)
-        ta_marbuta = _DROPPED.sub("", self.folded.original[start:end]).endswith("ة")
+        return _DROPPED.sub("", self.folded.original[start:end]).endswith("ة")
+
+    def _trigger_at(self, i: int, word: Word) -> Trigger | None:
+        ta_marbuta = self._ta_marbuta(word)
         for reading, entry in self.lex.lookup(word.text):
             if ta_marbuta and reading.suffix.endswith("ه"):
                 continue
@@ -815,10 +818,13 @@ class DocEvents:
             yield from self._after_preposition(trigger, fold(marker), spec, phrase_markers)
 
     def _is_verb(self, trigger: Trigger) -> bool:
-        """An indefinite singular with a verb reading (قتل، قصف) takes a subject, not an idafa."""
+        """An indefinite singular with a verb reading (قتل، قصف) takes a subject, not an idafa;
+        a masdar spelt with ة (إصابة، زيارة) has no verb + ه reading."""
         if trigger.definite or trigger.entry.plural or self._verbal_noun(trigger):
             return False
         readings = self.lex.readings(self.text(trigger.word), "verb")
+        if self._ta_marbuta(self.words[trigger.word]):
+            readings = [r for r in readings if not r.suffix.endswith("ه")]
         return any(("verb", r.stem) in self.lex.index for r in readings)
 
     def _verbal_noun(self, trigger: Trigger) -> bool:
