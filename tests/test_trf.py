@@ -196,6 +196,19 @@ def test_masking_never_picks_special_pieces_and_labels_only_the_picked():
     assert 0.72 < masked < 0.88
 
 
+def test_a_batch_with_nothing_masked_has_zero_loss():
+    config = {"vocab_size": 20, "hidden_size": 8, "num_hidden_layers": 1,
+              "num_attention_heads": 2, "intermediate_size": 16, "max_position_embeddings": 16,
+              "pad_token_id": 0}  # fmt: skip
+    model = mlm.build_model(config)
+    ids = torch.tensor([[2, 10, 11, 3, 0]])
+    loss = mlm.masked_loss(model, ids, torch.full_like(ids, mlm.IGNORE), 0)
+    assert float(loss) == 0.0 and loss.requires_grad
+    labels = torch.full_like(ids, mlm.IGNORE)
+    labels[0, 1] = 10
+    assert float(mlm.masked_loss(model, ids, labels, 0)) > 0
+
+
 def test_the_time_budget_shortens_the_decay():
     schedule = mlm.Schedule(total=1000, warmup=100)
     assert schedule(0) == pytest.approx(0.01) and schedule(100) == 1.0

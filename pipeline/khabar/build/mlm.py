@@ -135,11 +135,14 @@ def mask_pieces(
 
 
 def masked_loss(model: Any, inputs: Any, labels: Any, pad_id: int) -> Any:
-    """Cross-entropy of the MLM head on the picked pieces only."""
+    """Cross-entropy of the MLM head on the picked pieces only (0, not NaN, when a small
+    batch has none picked)."""
     import torch
 
     hidden = model.bert(input_ids=inputs, attention_mask=(inputs != pad_id).long())[0]
     picked = labels != IGNORE
+    if not bool(picked.any()):
+        return hidden.sum() * 0.0
     logits = model.cls(hidden[picked])
     return torch.nn.functional.cross_entropy(logits.float(), labels[picked])
 
