@@ -257,12 +257,12 @@ def prepare(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
     words = write_clitic_text(raw_jsonl, data_dir / "clitic_text.txt", args.segmenter)
     tok = train_wordpiece(data_dir / "clitic_text.txt", words, args.vocab_size, args.min_frequency)
     tok.save(str(data_dir / mlm.TOKENIZER_FILE))
-    n_texts = mlm.write_texts(data_dir / mlm.TEXTS_FILE, read_texts(raw_jsonl))
+    n_texts, n_words = mlm.write_texts(data_dir / mlm.TEXTS_FILE, read_texts(raw_jsonl))
     summary = {
         "vocab_size": tok.get_vocab_size(),
         "clitic_boundary_agreement": boundary_agreement(tok, words),
         "texts": n_texts,
-        "words": sum(len(t.split()) for t in read_texts(raw_jsonl)),
+        "words": n_words,
     }
     (data_dir / "prepare.json").write_text(json.dumps(summary, indent=2), encoding="utf8")
     log_line(

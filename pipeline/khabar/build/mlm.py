@@ -30,6 +30,7 @@ weights it writes into the model directory that ``configs/trf.cfg`` loads.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import lzma
 import math
@@ -49,17 +50,18 @@ SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 IGNORE = -100
 
 
-def write_texts(path: Path, texts: Iterable[str]) -> int:
+def write_texts(path: Path, texts: Iterable[str]) -> tuple[int, int]:
     """``{"text": ...}`` lines, xz-compressed (the raw news shrinks about six times);
-    returns the number of texts."""
+    returns the number of texts and of whitespace words."""
     tmp = path.with_name(path.name + ".partial")
-    n = 0
+    n_texts = n_words = 0
     with lzma.open(tmp, "wt", encoding="utf8", preset=9 | lzma.PRESET_EXTREME) as f:
         for text in texts:
             f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
-            n += 1
+            n_texts += 1
+            n_words += len(text.split())
     tmp.replace(path)
-    return n
+    return n_texts, n_words
 
 
 def read_texts(path: Path) -> Iterator[str]:
@@ -89,14 +91,8 @@ def encode(tokenizer: Any, texts: Iterable[str], max_length: int) -> list[list[i
     cls_id = tokenizer.token_to_id("[CLS]")
     sep_id = tokenizer.token_to_id("[SEP]")
     out: list[list[int]] = []
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= 2_000:
-            encoded = tokenizer.encode_batch(batch, add_special_tokens=False)
-            out.extend(windows([e.ids for e in encoded], max_length, cls_id, sep_id))
-            batch = []
-    if batch:
+    texts = iter(texts)
+    while batch := list(itertools.islice(texts, 2_000)):
         encoded = tokenizer.encode_batch(batch, add_special_tokens=False)
         out.extend(windows([e.ids for e in encoded], max_length, cls_id, sep_id))
     return out

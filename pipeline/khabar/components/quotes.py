@@ -843,7 +843,7 @@ class _Analysis:
         limit = self.lex.threshold("max_gap_words")
         while j < len(self.tokens) and len(out) < limit:
             tok = self.tokens[j]
-            if tok.norm in _STOPS or tok.norm in ("،", ",", ":") or (
+            if tok.norm in _STOPS or tok.norm in _CLAUSE_MARKS or (
                     tok.is_word and self._mention_at(j) is None and self._is_complementizer(j)):
                 break
             if tok.is_word:
@@ -1157,7 +1157,7 @@ class _Analysis:
         return before is not None and before.label != "PER" and self._mention_at(i - 1) is before
 
     def _after_comma(self, i: int) -> bool:
-        return i > 0 and self.tokens[i - 1].norm in ("،", ",")
+        return i > 0 and self.tokens[i - 1].norm in _COMMAS
 
     def _is_subject(self, mention: Mention) -> bool:
         """A mention that can be a source: no channel, not governed by a preposition."""
@@ -1286,7 +1286,7 @@ class _Analysis:
                     else None
             k += 1
         j = title - 1
-        if j >= 0 and self.tokens[j].norm in ("،", ","):
+        if j >= 0 and self.tokens[j].norm in _COMMAS:
             j -= 1
         before = self._mention_at(j) if j >= 0 and mention.label != "PER" else None
         return before if before is not None and before.label == "PER" else None
@@ -1420,9 +1420,9 @@ class _Analysis:
         """A mention without leading titles (نائب وزير الخارجية خالد → خالد …); never empty.
         Its first word counts even when it carries a proclitic (وأيمن الصفدي), and in a
         person's name a title word that is also a given name (أمين، سلطان) is the name."""
-        first = self.first_token_ending_after(mention.start)
-        idx = [i for i in range(first, len(self.tokens)) if self.tokens[i].start < mention.end]
-        idx = [i for i in idx if self.tokens[i].is_word] or idx
+        overlapping = range(self.first_token_ending_after(mention.start),
+                            bisect_left(self.token_starts, mention.end))
+        idx = [i for i in overlapping if self.tokens[i].is_word] or list(overlapping)
         if not idx:
             return mention.start, mention.end
         n = self._title_run(idx[:-1], lambda i: self.cue_at(i) is not None)
@@ -1489,7 +1489,7 @@ class _Analysis:
         second attribution after a comma."""
         toks = self._tokens_in(*span)
         for i in toks:
-            if self.tokens[i].norm not in ("،", ",") or self.quoted[i]:
+            if self.tokens[i].norm not in _COMMAS or self.quoted[i]:
                 continue
             if i + 1 < len(self.tokens) and self._circumstantial(i + 1):
                 return self._cut_before(span, i)
@@ -1777,7 +1777,7 @@ class _Names:
         """The title that opens an apposition after the name (``مصطفى مدبولي، رئيس مجلس
         الوزراء،``), as Egyptian and Gulf copy introduces officials."""
         j = self.a.first_token_ending_after(mention.end - 1) + 1
-        if j + 1 >= len(self.a.tokens) or self.a.tokens[j].norm not in ("،", ",") \
+        if j + 1 >= len(self.a.tokens) or self.a.tokens[j].norm not in _COMMAS \
                 or self.a._mention_at(j + 1) is not None:
             return set()
         found = self.a._lookup(j + 1, lambda w: self.lex.title_stem(w) is not None)
@@ -1856,7 +1856,8 @@ class _Names:
         return any(s <= pos < e for s, e in self._contents[max(0, k - 2):k + 1])
 
 
-_CLAUSE_MARKS = frozenset({"،", ",", ":"})
+_COMMAS = frozenset({"،", ","})
+_CLAUSE_MARKS = _COMMAS | {":"}
 _NEGATING_NOUNS = frozenset({"عدم"})
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ابنه", "ال"})  # folded: ابنة → ابنه, آل → ال
 
