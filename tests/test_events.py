@@ -685,3 +685,27 @@ def test_a_masdar_spelt_with_ta_marbuta_takes_no_subject(nlp: Language) -> None:
     doc = annotate(nlp, "أسفر الهجوم عن مقتل 14 مدنيا وإصابة العشرات في المدينة.")
     assert ("إصابة", "Life.Injure") in triggers(doc)
     assert "14 مدنيا" not in arguments(doc, "إصابة").values()
+
+
+def test_the_charge_after_its_preposition_or_a_charge_noun(nlp: Language) -> None:
+    """اتهم/أدين X بـ…: the noun after ب is the Crime; after an arrest only a charge noun
+    (بتهمة) introduces one, so بالقرب من is no crime; بالسجن after حكم is no Crime either."""
+    doc = annotate(nlp, "واتهمته النيابة بنشر أخبار كاذبة.")
+    assert arguments(doc, "اتهمته").get("Crime") == "نشر"
+    doc = annotate(nlp, "وأدين المتهم بالافتئات على ولي الأمر.")
+    assert arguments(doc, "أدين").get("Crime") == "الافتئات"
+    doc = annotate(nlp, "واعتقلت الشرطة المتشدد كمال زروق بتهمة الانتماء لتنظيم إرهابي.",
+                   [("الشرطة", "ORG"), ("كمال زروق", "PER")])
+    assert arguments(doc, "اعتقلت").get("Crime") == "الانتماء"
+    doc = annotate(nlp, "واعتقلت الشرطة ثلاثة أشخاص بالقرب من الحدود.", [("الشرطة", "ORG")])
+    assert "Crime" not in arguments(doc, "اعتقلت")
+    doc = annotate(nlp, "وحكمت المحكمة على المتهم بالسجن عشر سنوات.", [("المحكمة", "ORG")])
+    assert "Crime" not in arguments(doc, "حكمت")
+
+
+def test_a_subject_before_qad_and_its_verb(nlp: Language) -> None:
+    """وكان X قد + verb: X is the verb's subject across the particle قد."""
+    doc = annotate(nlp, "وكان الرئيس إيمانويل ماكرون قد وصل إلى بغداد أمس.",
+                   [("إيمانويل ماكرون", "PER"), ("بغداد", "GPE")])
+    args = arguments(doc, "وصل")
+    assert args.get("Artifact") == "إيمانويل ماكرون" and args.get("Destination") == "بغداد"

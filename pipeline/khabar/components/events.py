@@ -51,7 +51,7 @@ _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
 _SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject",
-              "transitive_subject")
+              "transitive_subject", "charge")
 _VERB_POS = frozenset({"VERB", "AUX"})
 _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]")
 _SCORE_KEYS = {
@@ -242,6 +242,12 @@ class Lexicon:
         self.place_nouns = _folded_set(args["place_nouns"])
         self.host_verbs = _folded_set(args["host_verbs"])
         self.barriers = _folded_set(args["barriers"])
+        charge = args["charge"] if "charge" in args else _default_arguments()["charge"]
+        self.charge_marker = fold(charge["marker"])
+        self.charge_nouns = _folded_set(charge["nouns"])
+        self.charge_direct_types = frozenset(charge["direct_types"])
+        self.verb_particles = _folded_set(args["verb_particles"] if "verb_particles" in args
+                                          else _default_arguments()["verb_particles"])
         self.windows: dict[str, int] = {k: int(v) for k, v in args["windows"].items()}
         self.participants: dict[str, dict[str, Any]] = args["participants"]
         phrases = args.get("noun_phrases", {})
@@ -813,6 +819,8 @@ class DocEvents:
             if rules.get("clause_subject"):
                 yield from self._clause_subject(trigger, rules["clause_subject"])
             yield from self._trailing_object(trigger)
+        if rules.get("charge"):
+            yield from self._charge(trigger, rules["charge"])
         phrase_markers = _folded_set(rules.get("phrase_prepositions", []))
         for marker, spec in rules.get("prepositions", {}).items():
             yield from self._after_preposition(trigger, fold(marker), spec, phrase_markers)
@@ -938,7 +946,9 @@ class DocEvents:
             .isdisjoint(obj) else frozenset()  # زار الجنوب: a place object
         mentions = self._participants_near(i) + [
             m for m in self.mentions_near(i, places) if m.label not in self.lex.participant_labels]
-        before = [m for m in mentions if m.last == i - 1 and self.unbroken(m.last, i)
+        # a particle may stand between a subject and its verb: وكانت المشجعات قد وصلن
+        k = i - 2 if self.text(i - 1) in self.lex.verb_particles else i - 1
+        before = [m for m in mentions if m.last == k and self.unbroken(m.last, i)
                   and set(m.prefix) <= self.lex.conjunctions
                   and not (self.is_function(m.first - 1, self.lex.barriers)
                            and not self.is_function(m.first - 1, self.lex.complementizers))
@@ -1206,6 +1216,37 @@ class DocEvents:
             role = self._role(spec, phrase) if phrase is not None else None
             if role:
                 yield role, phrase
+
+    def _charge(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """What someone is accused or convicted of: the first noun with the charge
+        preposition (ب) in the trigger's clause, within the preposition window. After a
+        charge noun (بتهمة الانتماء، بقضية طعن) the words that follow, for every type with
+        the rule (اعتقل … بتهمة); for the types whose ب names the charge also the noun
+        itself with its definite genitive (اتهمته النيابة بنشر، أدين المتهم بالافتئات)."""
+        i = trigger.word
+        k, prefix = i + 1, None
+        while k <= i + self.lex.windows["preposition"] and prefix is None:
+            if (not self.same_sentence(i, k) or not self.unbroken(k - 1, k)
+                    or k in self.verb_words or self.is_function(k, self.lex.barriers)):
+                return  # the charge is in the trigger's clause
+            if k not in self.entity_words and k not in self.time_words:
+                prefix = next((r.prefix for r in self.lex.readings(self.text(k), "noun")
+                               if r.prefix.endswith(self.lex.charge_marker)
+                               and len(r.stem) > 2 and r.stem not in self.lex.barriers), None)
+            k += 1
+        if prefix is None:
+            return
+        k -= 1
+        if any(r.stem in self.lex.charge_nouns for r in self.lex.readings(self.text(k), "noun")):
+            phrase = self._noun_after(k)  # بتهمة الانتماء لتنظيم
+        elif trigger.type not in self.lex.charge_direct_types:
+            return  # اعتقل بالقرب من: only after a charge noun
+        else:
+            last = k + 1 if self._definite_genitive(k + 1) and self.unbroken(k, k + 1) else k
+            phrase = self._phrase(k, last, prefix)
+        role = self._role(spec, phrase) if phrase is not None else None
+        if role:
+            yield role, phrase
 
     def _complement_phrase(self, i: int, marker: str) -> Mention | None:
         """An unnamed noun right after the first ``marker`` that follows trigger ``i`` within
