@@ -709,3 +709,23 @@ def test_a_subject_before_qad_and_its_verb(nlp: Language) -> None:
                    [("إيمانويل ماكرون", "PER"), ("بغداد", "GPE")])
     args = arguments(doc, "وصل")
     assert args.get("Artifact") == "إيمانويل ماكرون" and args.get("Destination") == "بغداد"
+
+
+def test_the_wider_place_right_after_the_place(nlp: Language) -> None:
+    """في بلدة الخيام في محافظة النبطية: both places locate the attack; a place in another
+    clause after a comma does not."""
+    doc = annotate(nlp, "وقتل 15 شخصا في هجوم استهدف مسجدا في بلدة الخيام في محافظة النبطية.",
+                   [("بلدة الخيام", "GPE"), ("محافظة النبطية", "GPE")])
+    event = next(e for e in doc._.events if e.type == "Conflict.Attack")
+    places = {doc.text[slice(*span)] for role, span in event.argument_offsets if role == "Place"}
+    assert places == {"بلدة الخيام", "محافظة النبطية"}
+    doc = annotate(nlp, "وقتل 15 شخصا في هجوم في منطقة عسير، ووصل الوزير إلى أبها.",
+                   [("منطقة عسير", "GPE"), ("أبها", "GPE")])
+    event = next(e for e in doc._.events if e.type == "Conflict.Attack")
+    assert [role for role, _ in event.argument_offsets].count("Place") == 1
+
+
+def test_an_unnamed_party_after_ma_a_meets(nlp: Language) -> None:
+    """المفاوضات مع الإدارة: the noun after مع is an Entity of the meeting, named or not."""
+    doc = annotate(nlp, "وأغلق النادي باب المفاوضات مع الإدارة أمس.")
+    assert arguments(doc, "المفاوضات").get("Entity") == "الإدارة"

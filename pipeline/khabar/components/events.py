@@ -715,7 +715,8 @@ class DocEvents:
     # -- arguments
 
     def arguments(self, trigger: Trigger) -> list[tuple[str, Mention]]:
-        """Participants first, then Place and Time; a mention fills one role, Place/Time once."""
+        """Participants first, then Place and Time; a mention fills one role, Time once,
+        Place once or twice (a place and the wider place right after it)."""
         allowed = self.lex.roles[trigger.type]
         found: dict[Mention, str] = {}
         for role, mention in self._participants(trigger):
@@ -732,6 +733,9 @@ class DocEvents:
             place = self._place(trigger, list(found))
             if place is not None and place not in self.names_in_titles():
                 found[place] = "Place"  # not قطر of أمير قطر الشيخ تميم
+                wider = self._wider_place(place, list(found))
+                if wider is not None:
+                    found[wider] = "Place"
         time = self._time(trigger) if "Time" in allowed else None
         if time is not None and time not in found:
             found[time] = "Time"
@@ -1280,6 +1284,19 @@ class DocEvents:
             elif i < m.first <= i + win["place_unmarked"] and m.prefix in ("", "ل"):
                 ranked.append((2, dist, n))
         return candidates[min(ranked)[2]] if ranked else None
+
+    def _wider_place(self, place: Mention, used: list[Mention]) -> Mention | None:
+        """The place that locates the event's place, right after it (في منطقة عسير بمدينة
+        أبها، في جبهة مقبنة في محافظة تعز): the event's Place too."""
+        for m in self.mentions_near(place.first, self.lex.place_labels):
+            if m in used or not place.last < m.first <= place.last + 3:
+                continue
+            between = range(place.last + 1, m.first)
+            if self.unbroken(place.last, m.first) and self._after_place_preposition(m) and all(
+                    self.is_function(j, self.lex.place_prepositions)
+                    or self.has_form(j, self.lex.place_nouns) for j in between):
+                return m
+        return None
 
     def _after_place_preposition(self, m: Mention) -> bool:
         if any(p in m.prefix for p in self.lex.place_prepositions if len(p) == 1):
