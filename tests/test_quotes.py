@@ -1035,3 +1035,23 @@ def test_a_title_in_apposition_after_the_name_names_the_holder(nlp: Language) ->
             "وقال رئيس الوزراء إن الحكومة ستدعم المشروعات الصغيرة.")
     (q,) = quotes(annotate(nlp, text, [("مصطفى مدبولي", "PER")]))
     assert q["speaker_text"] == "رئيس" and q["speaker_name"] == "مصطفى مدبولي"
+
+
+@pytest.mark.parametrize("source", ["حسب ما أعلن", "حسب ما أعلنه"])
+def test_hasab_ma_and_its_verb_name_the_source(nlp: Language, source: str) -> None:
+    """``…، حسب ما أعلن(ه) X``: the clause before is X's, the verb after ما is no cue."""
+    text = f"وصلت ميركل إلى إسرائيل الأربعاء، {source} المتحدث باسم الحكومة."
+    (q,) = quotes(annotate(nlp, text, [("ميركل", "PER"), ("إسرائيل", "GPE")]))
+    assert (q["content_text"], q["cue_text"], q["speaker_text"]) == (
+        "وصلت ميركل إلى إسرائيل الأربعاء", "حسب", "المتحدث")
+
+
+def test_a_participle_after_a_trailing_source_is_a_second_quote(nlp: Language) -> None:
+    """``X، وفقا لمتحدث …، مضيفا أنه Y``: X is the source's, and Y a second quote of
+    the same source (the participle does not take the source phrase's content)."""
+    text = ("تم إطلاق سراح ليو مساء السبت، وفقا لمتحدث باسم الشرطة جون إلدر، "
+            "مضيفا أنه تم التحقيق معه.")
+    found = quotes(annotate(nlp, text, [("ليو", "PER"), ("جون إلدر", "PER")]))
+    assert [(q["content_text"], q["cue_text"], q["speaker_name"]) for q in found] == [
+        ("تم إطلاق سراح ليو مساء السبت", "وفقا", "جون إلدر"),
+        ("تم التحقيق معه", "مضيفا", "جون إلدر")]

@@ -747,10 +747,15 @@ class _Analysis:
         return self._fallback_frame(cue, u, gap, toks)
 
     def _blocks(self, i: int, sense: CueSense) -> bool:
-        """Another verb or participle cue ends the search; ``في بيان`` inside it does not."""
+        """Another verb or participle cue ends the search; ``في بيان`` inside it does not.
+        After a source phrase the verb after ما belongs to it (بحسب ما أفادت الشرطة), but a
+        participle or a cue after a comma starts a quote of its own (…، وفقا لمتحدث باسم
+        الشرطة، مضيفا أنه …)."""
         other = self.cue_at(i) if self.tokens[i].is_word else None
-        return other is not None and other.sense.kind in ("verb", "participle") \
-            and sense.kind != "source"
+        if other is None or other.sense.kind not in ("verb", "participle"):
+            return False
+        return sense.kind != "source" or other.sense.kind == "participle" \
+            or (i > 0 and self.tokens[i - 1].norm in _COMMAS)
 
     def _prep_start(self, cue: CueMatch, gap: list[int], i: int) -> int | None:
         """Where a nominal complement after على/إلى (or attached ب) starts, as a char offset."""
