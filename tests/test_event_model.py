@@ -51,7 +51,7 @@ def record(text: str, events: list[tuple[str, str, list[tuple[str, str]]]]) -> d
 
 TRANSPORT = "Movement.Transport"
 RECORDS = [
-    record("اجتمع الرئيس مع الوزير في بغداد .", [("اجتمع", "Contact.Meet", [("Place", "بغداد")])]),
+    record("اجتمع سمير وكريم في بغداد .", [("اجتمع", "Contact.Meet", [("Place", "بغداد")])]),
     record("أقلت الطائرة في عمان .", [("أقلت", TRANSPORT, [("Destination", "عمان")])]),
     record("أقلت المروحية في دمشق .", [("أقلت", TRANSPORT, [("Destination", "دمشق")])]),
     record("تحدث الرئيس عن الاقتصاد .", []),
@@ -157,7 +157,7 @@ def test_empty_and_whitespace_docs(trained: Language):
 
 
 def test_offsets_never_start_or_end_on_whitespace(trained: Language):
-    text = "أقلت الطائرة في عمان\xa0 \xa0. اجتمع الرئيس مع الوزير في بغداد\u200f ."
+    text = "أقلت الطائرة في عمان\xa0 \xa0. اجتمع سمير وكريم في بغداد\u200f ."
     for event in records_of(trained, text):
         for start, end in [event["trigger"], *(a["span"] for a in event["arguments"])]:
             assert text[start:end] == text[start:end].strip() != ""

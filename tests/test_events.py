@@ -273,7 +273,8 @@ def test_definite_genitive_of_a_construct_noun(nlp: Language) -> None:
     # subject of the support verb عقد
     assert arguments(annotate(nlp, "عقد الوزراء اجتماعا طارئا."), "اجتماعا") == {
         "Entity": "الوزراء"}
-    assert arguments(annotate(nlp, "عقد الوزير مؤتمرا صحفيا."), "مؤتمرا") == {}
+    assert arguments(annotate(nlp, "عقد الوزير مؤتمرا صحفيا."), "مؤتمرا") == {
+        "Entity": "الوزير"}
 
 
 def test_coordinated_participants_share_the_role(nlp: Language) -> None:
@@ -300,10 +301,10 @@ def test_time_goes_to_the_nearest_trigger(nlp: Language) -> None:
 
 def test_destination_after_a_place_noun(nlp: Language) -> None:
     doc = annotate(nlp, "وصل الرئيس إلى مدينة جدة.", [("جدة", "GPE")])
-    assert arguments(doc, "وصل") == {"Destination": "جدة"}
+    assert arguments(doc, "وصل") == {"Artifact": "الرئيس", "Destination": "جدة"}
     # ... or with the place noun inside the name
     doc = annotate(nlp, "وصل الرئيس إلى مدينة جدة.", [("مدينة جدة", "GPE")])
-    assert arguments(doc, "وصل") == {"Destination": "مدينة جدة"}
+    assert arguments(doc, "وصل") == {"Artifact": "الرئيس", "Destination": "مدينة جدة"}
 
 
 @pytest.mark.parametrize(
@@ -392,7 +393,7 @@ def test_object_of_a_verb_trigger(nlp: Language) -> None:
 
 def test_unnamed_destination_and_instrument(nlp: Language) -> None:
     doc = annotate(nlp, "توجه الوزير إلى المستشفى.")
-    assert arguments(doc, "توجه") == {"Destination": "المستشفى"}
+    assert arguments(doc, "توجه") == {"Artifact": "الوزير", "Destination": "المستشفى"}
     doc = annotate(nlp, "قصفت الطائرات القرية بالصواريخ.")
     assert ("Instrument", "الصواريخ") in all_arguments(doc, "قصفت")
 
@@ -540,7 +541,7 @@ def test_review_cases_of_the_argument_rules(nlp: Language) -> None:
     assert arguments(doc, "اجتمع") == {"Entity": "تميم بن حمد"}
     # an unnamed title is the visitor, the place after it the destination
     doc = annotate(nlp, "زار الرئيس الجزائر في أول زيارة رسمية له.", [("الجزائر", "GPE")])
-    assert arguments(doc, "زار") == {"Destination": "الجزائر"}
+    assert arguments(doc, "زار") == {"Artifact": "الرئيس", "Destination": "الجزائر"}
     # the city an explosion shook is its place, not its target
     text = "وقع الانفجار الذي هز العاصمة مقديشو."
     doc = annotate(nlp, text, [("مقديشو", "GPE")])
@@ -571,9 +572,9 @@ def test_an_unnamed_title_with_its_modifiers_leaves_the_object_to_the_verb(
     text = "ويزور وزير الخارجية الأمريكي العراق الأسبوع المقبل."
     doc = annotate(nlp, text, [("الخارجية الأمريكي", "ORG"), ("العراق", "GPE")])
     assert arguments(doc, "يزور")["Destination"] == "العراق"
-    # a name right after the title is the visitor, not a modifier of it
+    # a name right after the title is the visited place, not a modifier of the visitor
     doc = annotate(nlp, "زار الرئيس الجزائر.", [("الجزائر", "GPE")])
-    assert arguments(doc, "زار") == {"Destination": "الجزائر"}
+    assert arguments(doc, "زار") == {"Artifact": "الرئيس", "Destination": "الجزائر"}
 
 
 def test_two_human_nouns_in_construct_are_one_participant(nlp: Language) -> None:
@@ -729,3 +730,21 @@ def test_an_unnamed_party_after_ma_a_meets(nlp: Language) -> None:
     """المفاوضات مع الإدارة: the noun after مع is an Entity of the meeting, named or not."""
     doc = annotate(nlp, "وأغلق النادي باب المفاوضات مع الإدارة أمس.")
     assert arguments(doc, "المفاوضات").get("Entity") == "الإدارة"
+
+
+def test_a_title_without_a_name_is_a_participant(nlp: Language) -> None:
+    """رئيس البلدية السابق is the person arrested; a title before a name leaves the
+    participant to the name, and the accusative of a position (انتخب رئيسا) is none."""
+    doc = annotate(nlp, "واعتقلت قوات الأمن رئيس البلدية السابق.", [("قوات الأمن", "ORG")])
+    assert arguments(doc, "اعتقلت").get("Person") == "رئيس البلدية السابق"
+    doc = annotate(nlp, "والتقى وزير الخارجية الأميركي مايك بومبيو في كابول.",
+                   [("مايك بومبيو", "PER"), ("كابول", "GPE")])
+    assert "وزير" not in " ".join(arguments(doc, "التقى").values())
+
+
+def test_a_nationality_belongs_to_the_noun_before_it(nlp: Language) -> None:
+    """الجنود الإسرائيليون: one participant (the killers), not a NORP victim."""
+    doc = annotate(nlp, "وقتل الجنود الإسرائيليون شابا فلسطينيا في نابلس.",
+                   [("الإسرائيليون", "NORP"), ("نابلس", "GPE")])
+    args = arguments(doc, "قتل")
+    assert args.get("Agent") == "الجنود الإسرائيليون" and args.get("Victim") == "شابا"

@@ -253,6 +253,10 @@ class Lexicon:
         phrases = args.get("noun_phrases", {})
         self.np_label = str(phrases.get("label", "NP"))
         self.human_nouns = _folded_set(phrases.get("human_nouns", []))
+        defaults = _default_arguments()["noun_phrases"]
+        self.title_heads = _folded_set(phrases.get("title_heads", defaults["title_heads"]))
+        self.adjective_labels = frozenset(phrases.get("adjective_labels",
+                                                      defaults["adjective_labels"]))
         self.number_words = _folded_set(phrases.get("number_words", []))
         self.np_genitive = bool(phrases.get("genitive", False))
         self.np_stop = _folded_set(phrases.get("not_heads", []))
@@ -433,14 +437,22 @@ class DocEvents:
         self.entity_words = {i for m in self.entities for i in range(m.first, m.last + 1)}
         self.time_words = self.entity_words_of(self.lex.time_labels) | {
             i for m in self.pattern_times for i in range(m.first, m.last + 1)}
-        self.phrases_by_sentence: dict[int, list[Mention]] = {}
-        for m in self._noun_phrases():
-            self.phrases_by_sentence.setdefault(self.sentence_of[m.first], []).append(m)
-        self.person_words = self.entity_words_of(frozenset({"PER"}))
         self.verb_words = {
             i for t in doc if t.pos_ in _VERB_POS
             for i in [self._word_at(self.folded.to_folded(t.idx, t.idx + len(t))[0])]
             if i is not None}
+        self.phrases_by_sentence: dict[int, list[Mention]] = {}
+        for m in self._noun_phrases():
+            self.phrases_by_sentence.setdefault(self.sentence_of[m.first], []).append(m)
+        # an entity inside a noun phrase (الجنود الإسرائيليون، وزير الخارجية الأمريكي) is no
+        # argument of its own
+        inside = {i for found in self.phrases_by_sentence.values() for m in found
+                  for i in range(m.first, m.last + 1)}
+        self.entities = [m for m in self.entities if m.first not in inside]
+        self.entities_by_sentence = {}
+        for m in self.entities:
+            self.entities_by_sentence.setdefault(self.sentence_of[m.first], []).append(m)
+        self.person_words = self.entity_words_of(frozenset({"PER"}))
         self._title_words: dict[Mention, list[int]] = {}
         self._names_in_titles: list[Mention] | None = None
         # who denied an event (نفت الحركة مسؤوليتها عن الهجوم), found while reading arguments
@@ -563,15 +575,53 @@ class DocEvents:
                 i += 1
                 continue
             prefix = self._noun_prefix(self.text(i), self.lex.human_nouns)
+            title = prefix is None and not self._titles_a_name(i)
+            if title:
+                prefix = self._title_prefix(i)
             if prefix is not None and not self._before_name(i):
                 last = i
                 if self._construct_head(i, prefix) and (
                         self._definite_genitive(j) or self._human_genitive(i, j)):
                     last = j
+                if title:  # وزير الخارجية الأمريكي: the title with its ministry and adjectives
+                    last = max(last, self._modifiers_end(i) - 1)
+                last = self._nationality_end(last)
                 yield self._phrase(i, last, prefix)
                 i = last + 1
                 continue
             i += 1
+
+    def _title_prefix(self, i: int) -> str | None:
+        """The proclitics of a title that heads a participant phrase: without a suffix (not
+        the accusative of انتخب رئيسا, a position)."""
+        return next((r.prefix for r in self.lex.readings(self.text(i), "noun")
+                     if r.stem in self.lex.title_heads and not r.suffix), None)
+
+    def _titles_a_name(self, i: int) -> bool:
+        """A person is named within the title window around title ``i`` with no verb between:
+        after it (وزير الخارجية الأميركي، مايك بومبيو), the name is the participant; before
+        it (محمد بن سلمان ولي العهد النائب الثاني), the title describes that person."""
+        window = self.lex.windows["title_phrase"]
+        for m in self.entities_by_sentence.get(self.sentence_of[i], ()):
+            if m.label != "PER":
+                continue
+            between = range(i + 1, m.first) if m.first > i else range(m.last + 1, i)
+            if (0 < m.first - i <= window or 0 < i - m.last <= window) and \
+                    not any(k in self.verb_words for k in between):
+                return True
+        return False
+
+    def _nationality_end(self, last: int) -> int:
+        """The last word of a noun phrase ending at ``last`` with the nationality adjectives
+        that follow it (الجنود الإسرائيليون، الرئيس السنغالي): one participant, not a
+        person and a NORP."""
+        while True:
+            nxt = next((m for m in self.entities_by_sentence.get(self.sentence_of[last], ())
+                        if m.label in self.lex.adjective_labels and m.first == last + 1
+                        and not m.prefix), None)
+            if nxt is None or not self.unbroken(last, nxt.first):
+                return last
+            last = nxt.last
 
     def _phrase(self, first: int, last: int, prefix: str, label: str | None = None) -> Mention:
         start = self.words[first].start + len(prefix)
@@ -1034,6 +1084,8 @@ class DocEvents:
         k = j + 1
         while (k - j <= self.lex.windows.get("title_phrase", 0) and self.same_sentence(j, k)
                and self.unbroken(k - 1, k) and self.text(k).startswith(self.lex.article)
+               and len(self.text(k)) > len(self.lex.article) + 1  # not إلى (folded الي)
+               and not self.is_function(k, self.lex.barriers)
                and (k not in self.entity_words or k in modifiers)
                and k not in self.verb_words and k not in self.time_words):
             k += 1
