@@ -75,6 +75,16 @@ def test_future_sin_only_when_the_verb_without_it_is_attested():
     assert pieces(weighted, "سيقول") == ["س", "يقول"]
 
 
+def test_ka_and_bi_only_before_an_attested_stem():
+    """A foreign name that begins with ك or ب keeps it when no part of the rest occurs in
+    the raw news (كريستالينا is not ك + ريستالينا, even where the weights favour the
+    split); before a known stem the preposition is split (كالعادة، بالكويت)."""
+    weighted = CliticSegmenter({**COUNTS, "العادة": 9}, weights={"pre=ك": 5.0})
+    assert pieces(weighted, "كريستالينا") == ["كريستالينا"]
+    assert pieces(weighted, "كالعادة") == ["ك", "العادة"]
+    assert pieces(CliticSegmenter(COUNTS), "بالكويت") == ["ب", "الكويت"]
+
+
 def test_preposition_with_a_pronoun_is_a_candidate():
     assert any(c.analysis.pieces("لهم") == ["ل", "هم"] for c in candidates("لهم"))
 

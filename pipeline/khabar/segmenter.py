@@ -29,6 +29,8 @@ from typing import Any
 
 PROCLITICS = ["", "و", "ف", "ب", "ك", "ل", "س", "وب", "وك", "ول", "وس", "فب", "فك", "فل", "فس"]
 ENCLITICS = ["", "ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ي", "ني", "نا"]
+# Prepositions split off only before a stem the raw news attests (Analysis.attested).
+ATTESTED_PREPOSITIONS = "كب"
 # The future particle س attaches to imperfect verbs only, which begin with these letters.
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "أ", "ا")
 # Prepositions that take a pronoun with no stem in between: له = ل + ه, بها = ب + ها.
@@ -170,13 +172,18 @@ class CliticSegmenter:
         """The future particle س is split off only when the rest of the word, or that rest
         without its pronoun, occurs in the raw news on its own (سيقوم → يقوم, سيوقعونها →
         يوقعون): a name that merely starts with سي/سا
-        (سيبيتوكي، سانجيف) has no such twin. Applied when analysing, like
-        :func:`grammatical`."""
-        if not cand.pre.endswith("س"):
-            return True
+        (سيبيتوكي، سانجيف) has no such twin. The prepositions ك and ب, with which many
+        foreign names begin, are split off only when the stem occurs in the raw news, alone
+        or with the article, or the rest of the word does (كريستالينا stays whole, كالعادة
+        is ك + العادة). Applied when analysing, like :func:`grammatical`."""
         rest = word[len(cand.pre):]
         stem = rest[:len(rest) - len(cand.suf)] if cand.suf else rest
-        return self.freq(rest) > 0 or self.freq(stem) > 0  # سيوقعونها: يوقعون
+        if cand.pre.endswith("س"):
+            return self.freq(rest) > 0 or self.freq(stem) > 0  # سيوقعونها: يوقعون
+        if any(p in cand.pre for p in ATTESTED_PREPOSITIONS):
+            return self.freq(cand.stem) > 0 or self.freq("ال" + cand.stem) > 0 \
+                or self.freq(rest) > 0
+        return True
 
     def score(self, feats: Iterable[str]) -> float:
         return sum(self.weights.get(f, 0.0) for f in feats)
