@@ -122,3 +122,18 @@ def test_names_stop_where_their_description_starts(cleanup_nlp, text: str, label
 def test_an_organisation_does_not_start_with_a_persons_title(cleanup_nlp, text: str,
                                                              expected: list) -> None:
     assert ruler_ents(cleanup_nlp, "khabar_entity_cleanup", text, ((text, "ORG"),)) == expected
+
+
+@pytest.mark.parametrize("text,entity,expected", [
+    # after باسم the body ends at its last definite word, the indefinite words are a person
+    ("وقال المتحدث باسم الحكومة نذير العرباوي", "الحكومة نذير العرباوي",
+     [("الحكومة", "ORG"), ("نذير العرباوي", "PER")]),
+    ("المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي", "الجيش الإسرائيلي أفيخاي أدرعي",
+     [("الجيش الإسرائيلي", "ORG"), ("أفيخاي أدرعي", "PER")]),
+    # not elsewhere, and not within a definite name
+    ("اجتمع وفد الحكومة نذير", "الحكومة نذير", [("الحكومة نذير", "ORG")]),
+    ("المتحدث باسم الأمم المتحدة", "الأمم المتحدة", [("الأمم المتحدة", "ORG")]),
+])
+def test_a_spokesmans_name_after_the_body(cleanup_nlp, text: str, entity: str,
+                                          expected: list) -> None:
+    assert ruler_ents(cleanup_nlp, "khabar_entity_cleanup", text, ((entity, "ORG"),)) == expected

@@ -19,7 +19,9 @@ borrowed name is not part of it (``شركة سوني``, ``صحيفة ليبرت�
 ``leading_designators`` are dropped from an ORG whose other words are no definite nouns
 but nationality adjectives at most (``شركة هاليبرتون الأمريكية``; ``شركة نفط الكويت``
 keeps its head), ``media_designators`` from any ORG (``صحيفة الوطن``), unless the name has
-a ``لل``/``ل`` purpose phrase (``شركة جبل عمر للتطوير``).
+a ``لل``/``ل`` purpose phrase (``شركة جبل عمر للتطوير``). After ``باسم`` (``المتحدث باسم
+الحكومة نذير العرباوي``) the NER often runs the body on into the spokesman's name: an ORG
+there ends at its last definite word, and the indefinite words after it are the person.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ DEFAULT_TRAILING_TITLES = [
 DEFAULT_LEADING_DESIGNATORS = ["شركة", "شبكة", "جماعة"]
 # class nouns of the media, written before any title (صحيفة الوطن، صحيفة ليبرتيه)
 DEFAULT_MEDIA_DESIGNATORS = ["صحيفة", "جريدة", "مجلة", "موقع"]
+# the word before the body a spokesman speaks for (المتحدث باسم الحكومة), whole or after ب
+DEFAULT_BODY_MARKERS = ["باسم", "بإسم", "اسم", "إسم"]
 # a person's titles, which begin no organisation's name (المديرة العامة للصحة، المحامية
 # ليلى الهاشمي); the feminine forms are rarer in the NER training data than the masculine
 DEFAULT_LEADING_TITLES = [
@@ -78,15 +82,17 @@ DEFAULT_LEADING_TITLES = [
                     "trailing_titles": DEFAULT_TRAILING_TITLES,
                     "leading_designators": DEFAULT_LEADING_DESIGNATORS,
                     "media_designators": DEFAULT_MEDIA_DESIGNATORS,
-                    "leading_titles": DEFAULT_LEADING_TITLES},
+                    "leading_titles": DEFAULT_LEADING_TITLES,
+                    "body_markers": DEFAULT_BODY_MARKERS},
 )
 def make_entity_cleanup(nlp: Language, name: str, edge_words: list[str],
                         status_words: list[str], trailing_titles: list[str],
                         leading_designators: list[str],
                         media_designators: list[str],
-                        leading_titles: list[str]) -> EntityCleanup:
+                        leading_titles: list[str],
+                        body_markers: list[str]) -> EntityCleanup:
     return EntityCleanup(edge_words, status_words, trailing_titles, leading_designators,
-                         media_designators, leading_titles)
+                         media_designators, leading_titles, body_markers)
 
 
 class EntityCleanup:
@@ -94,7 +100,8 @@ class EntityCleanup:
                  trailing_titles: Iterable[str] = (),
                  leading_designators: Iterable[str] = (),
                  media_designators: Iterable[str] = (),
-                 leading_titles: Iterable[str] = ()) -> None:
+                 leading_titles: Iterable[str] = (),
+                 body_markers: Iterable[str] = ()) -> None:
         self.edge_words = frozenset(edge_words)
         self.status_words = frozenset(status_words)
         self.trailing_titles = frozenset(trailing_titles)
@@ -102,6 +109,7 @@ class EntityCleanup:
         self.media_designators = frozenset(media_designators)
         self.designators = self.leading_designators | self.media_designators
         self.leading_titles = frozenset(leading_titles)
+        self.body_markers = frozenset(body_markers)
         self.org_heads = frozenset(CONSTRUCT_HEADS) | frozenset(DEFINITE_HEADS)
 
     @staticmethod
@@ -186,6 +194,22 @@ class EntityCleanup:
             return k, "PER"  # an indefinite word after the title: a name
         return end, label
 
+    def _spokesman_split(self, doc: Doc, start: int, end: int, label: str) -> int:
+        """Where the person starts inside an ORG after ``باسم`` (``الحكومة نذير العرباوي``):
+        the first indefinite word after a definite one, or ``end`` for none."""
+        before = doc[start - 1].text if start > 0 else ""
+        marked = before in self.body_markers and (
+            len(before) > 3 or (start > 1 and doc[start - 2].text == "ب"))
+        if label != "ORG" or not marked:
+            return end
+        for k in range(start + 1, end):
+            prev, word = doc[k - 1], doc[k]
+            if (prev.norm_.startswith("ال") and prev.whitespace_ and word.is_alpha
+                    and len(word.text) > 1 and not word.norm_.startswith("ال")
+                    and word.text not in self.edge_words):
+                return k
+        return end
+
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []
         changed = False
@@ -198,6 +222,10 @@ class EntityCleanup:
                 start, end = self._trim(doc, start, end - 1)
             if start < end and self._designated(doc, start, end, label):
                 start, end = self._trim(doc, start + 1, end)
+            person = self._spokesman_split(doc, start, end, label) if start < end else end
+            if person < end:
+                cleaned.append(Span(doc, person, end, label="PER"))
+                end = person
             changed |= (start, end, label) != (ent.start, ent.end, ent.label_)
             if start < end:
                 cleaned.append(Span(doc, start, end, label=label, kb_id=ent.kb_id))
