@@ -1055,3 +1055,12 @@ def test_a_participle_after_a_trailing_source_is_a_second_quote(nlp: Language) -
     assert [(q["content_text"], q["cue_text"], q["speaker_name"]) for q in found] == [
         ("تم إطلاق سراح ليو مساء السبت", "وفقا", "جون إلدر"),
         ("تم التحقيق معه", "مضيفا", "جون إلدر")]
+
+
+def test_a_demand_with_its_addressee_before_the_preposition(nlp: Language) -> None:
+    """``طالب X Y بـ…`` (object_first cues): X is the speaker, Y the addressee, and the
+    content starts after ب; the addressee is no speaker."""
+    text = "كما طالب الجبوري رؤساء الكتل السياسية بتأييد ورقة الإصلاح السياسي."
+    (q,) = quotes(annotate(nlp, text, [("الجبوري", "PER")]))
+    assert (q["content_text"], q["cue_text"], q["speaker_name"]) == (
+        "تأييد ورقة الإصلاح السياسي", "طالب", "الجبوري")

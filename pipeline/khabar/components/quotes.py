@@ -766,7 +766,7 @@ class _Analysis:
             if len(prep) > 1 and self._lookup(i, prep.__eq__):
                 return self._next_start(i)
             if len(prep) == 1 and tok.norm.startswith(prep) and len(tok.norm) > 3 \
-                    and self._speaker_only(gap):
+                    and (self._speaker_only(gap) or self._speaker_and_object(cue, gap)):
                 return self._orig(tok.fstart + 1)
         return None
 
@@ -913,6 +913,14 @@ class _Analysis:
 
     def _speaker_only(self, gap: list[int]) -> bool:
         return self._speaker_prefix(gap) == len(gap)
+
+    def _speaker_and_object(self, cue: CueMatch, gap: list[int]) -> bool:
+        """A verb whose object comes before its complement (lexicon ``object_first``)
+        with a speaker and then its object in the gap (طالب الجبوري رؤساء الكتل بتأييد):
+        the speaker prefix is followed by words only, no punctuation or verb."""
+        n = self._speaker_prefix(gap)
+        return cue.sense.object_first and 0 < n < len(gap) \
+            and all(self.tokens[i].end not in self.verb_ends for i in gap[n:])
 
     def _named_subject(self, gap: list[int]) -> bool:
         """``أكد طبيب المنتخب … رودريغو الأسمر، الخميس، أن``: a person or organisation named
