@@ -748,3 +748,9 @@ def test_a_nationality_belongs_to_the_noun_before_it(nlp: Language) -> None:
                    [("الإسرائيليون", "NORP"), ("نابلس", "GPE")])
     args = arguments(doc, "قتل")
     assert args.get("Agent") == "الجنود الإسرائيليون" and args.get("Victim") == "شابا"
+
+
+def test_a_process_noun_after_ma_a_is_no_party(nlp: Language) -> None:
+    """اجتماع اليوم يتزامن مع بدء عمليات: بدء is when, not who (a not_heads word)."""
+    doc = annotate(nlp, "وبين أن اجتماع اليوم يتزامن مع بدء عمليات شاملة.")
+    assert "Entity" not in arguments(doc, "اجتماع")
