@@ -754,3 +754,11 @@ def test_a_process_noun_after_ma_a_is_no_party(nlp: Language) -> None:
     """اجتماع اليوم يتزامن مع بدء عمليات: بدء is when, not who (a not_heads word)."""
     doc = annotate(nlp, "وبين أن اجتماع اليوم يتزامن مع بدء عمليات شاملة.")
     assert "Entity" not in arguments(doc, "اجتماع")
+
+
+def test_a_title_before_a_comma_and_the_name(nlp: Language) -> None:
+    """وصل وزير الخارجية الأميركي، مايك بومبيو، إلى كابول: the titled name in apposition
+    is the verb's subject."""
+    doc = annotate(nlp, "وصل وزير الخارجية الأميركي، مايك بومبيو، إلى كابول.",
+                   [("مايك بومبيو", "PER"), ("كابول", "GPE")])
+    assert arguments(doc, "وصل") == {"Artifact": "مايك بومبيو", "Destination": "كابول"}

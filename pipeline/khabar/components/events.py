@@ -933,15 +933,18 @@ class DocEvents:
 
     def title_words(self, mention: Mention) -> list[int]:
         """The title words before a PER name, in text order, that are joined to it by words
-        of a title (no punctuation, verb, time word, other person or barrier): رئيس الحكومة
-        المغربية عبدالإله بنكيران → [رئيس]. Empty for other labels."""
+        of a title (no punctuation but a comma right before the name, verb, time word, other
+        person or barrier): رئيس الحكومة المغربية عبدالإله بنكيران → [رئيس]; وزير الخارجية
+        الأميركي، مايك بومبيو → [وزير]. Empty for other labels."""
         if mention in self._title_words:
             return self._title_words[mention]
         found = []
         if mention.label == "PER":
             k = mention.first - 1
             while (k >= 0 and mention.first - k <= self.lex.windows.get("title_phrase", 0)
-                   and self.same_sentence(k, mention.first) and self.unbroken(k, k + 1)
+                   and self.same_sentence(k, mention.first)
+                   and (self.unbroken(k, k + 1) or (k + 1 == mention.first
+                                                    and self._comma_between(k, k + 1)))
                    and k not in self.person_words and k not in self.verb_words
                    and k not in self.time_words
                    and (not self.is_function(k, self.lex.barriers)
@@ -951,6 +954,10 @@ class DocEvents:
                 k -= 1
         self._title_words[mention] = found
         return found
+
+    def _comma_between(self, i: int, j: int) -> bool:
+        """Only a comma stands between words ``i`` and ``j`` (an apposition)."""
+        return self.folded.text[self.words[i].end: self.words[j].start].strip() in ("،", ",")
 
     def title_start(self, mention: Mention) -> int | None:
         """The first word of a PER's title phrase, or None."""
