@@ -762,3 +762,13 @@ def test_a_title_before_a_comma_and_the_name(nlp: Language) -> None:
     doc = annotate(nlp, "وصل وزير الخارجية الأميركي، مايك بومبيو، إلى كابول.",
                    [("مايك بومبيو", "PER"), ("كابول", "GPE")])
     assert arguments(doc, "وصل") == {"Artifact": "مايك بومبيو", "Destination": "كابول"}
+
+
+def test_who_met_the_fate_and_verbs_sharing_a_subject(nlp: Language) -> None:
+    """لقي X … مصرعه: X is the Victim, also across على الأقل; قتل وأصيب X: both verbs
+    take X."""
+    doc = annotate(nlp, "ولقي 21 شخصا على الأقل بينهم نساء مصرعهم أمس.")
+    assert arguments(doc, "مصرعهم").get("Victim") == "21 شخصا"
+    doc = annotate(nlp, "وقتل وأصيب 30 شخصا على الأقل في انفجار.")
+    assert arguments(doc, "قتل").get("Victim") == "30 شخصا"
+    assert arguments(doc, "أصيب").get("Victim") == "30 شخصا"

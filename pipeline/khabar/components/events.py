@@ -51,7 +51,7 @@ _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
 _SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject",
-              "transitive_subject", "charge")
+              "transitive_subject", "charge", "fate_subject")
 _VERB_POS = frozenset({"VERB", "AUX"})
 _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]")
 _SCORE_KEYS = {
@@ -246,6 +246,8 @@ class Lexicon:
         self.charge_marker = fold(charge["marker"])
         self.charge_nouns = _folded_set(charge["nouns"])
         self.charge_direct_types = frozenset(charge["direct_types"])
+        self.fate_verbs = _folded_set(args["fate_verbs"] if "fate_verbs" in args
+                                      else _default_arguments()["fate_verbs"])
         self.verb_particles = _folded_set(args["verb_particles"] if "verb_particles" in args
                                           else _default_arguments()["verb_particles"])
         self.windows: dict[str, int] = {k: int(v) for k, v in args["windows"].items()}
@@ -872,6 +874,8 @@ class DocEvents:
                 yield from self._support_subject(trigger, rules["support_subject"])
             if rules.get("clause_subject"):
                 yield from self._clause_subject(trigger, rules["clause_subject"])
+            if rules.get("fate_subject"):
+                yield from self._fate_subject(trigger, rules["fate_subject"])
             yield from self._trailing_object(trigger)
         if rules.get("charge"):
             yield from self._charge(trigger, rules["charge"])
@@ -1014,7 +1018,7 @@ class DocEvents:
                   and not (self.is_function(m.first - 1, self.lex.barriers)
                            and not self.is_function(m.first - 1, self.lex.complementizers))
                   and not self._after_verb(m, i)]
-        start = self._skip_quantifiers(self._after_list_marker(i))
+        start = self._skip_quantifiers(self._after_list_marker(self._shared_subject_gap(i)))
         after = [m for m in mentions if not m.prefix and self._gap_ok(start, m, 0)]
         has_object = obj is not None and trigger.suffix not in self.lex.object_suffixes
         if before and has_object:
@@ -1048,6 +1052,15 @@ class DocEvents:
                     role = self._role(obj, m)  # زار الجنوب: no subject named, the object
                 if role:
                     yield role, m
+
+    def _shared_subject_gap(self, i: int) -> int:
+        """Verb ``i`` itself, or the last of the verbs joined to it by و right after it:
+        they share the subject after them (قتل وأصيب 30 شخصا، قتل وجرح وأسر …)."""
+        j = i + 1
+        while j in self.verb_words and self.same_sentence(i, j) and self.unbroken(j - 1, j) \
+                and self.text(j).startswith(tuple(self.lex.conjunctions)):
+            j += 1
+        return j - 1
 
     def _accusative(self, m: Mention) -> bool:
         """An unnamed participant whose first word has the ين ending of a dual or plural
@@ -1279,6 +1292,28 @@ class DocEvents:
             role = self._role(spec, phrase) if phrase is not None else None
             if role:
                 yield role, phrase
+
+    def _fate_subject(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
+        """Who met the fate the noun names: the first participant after a fate verb before
+        it, in its sentence and with no other verb between (لقي 21 شخصا على الأقل بينهم
+        نساء مصرعهم، لقي طفل عمره عامان حتفه)."""
+        i = trigger.word
+        verb = None
+        for j in range(i - 1, max(-1, i - 1 - self.lex.windows.get("fate", 0)), -1):
+            if not self.same_sentence(i, j) or (j in self.verb_words
+                                                  and not self.has_form(j, self.lex.fate_verbs)):
+                break
+            if self.has_form(j, self.lex.fate_verbs):
+                verb = j
+                break
+        if verb is None:
+            return
+        found = [m for m in self._participants_near(i) if verb < m.first and m.last < i]
+        if found:
+            subject = min(found, key=lambda m: m.first)
+            role = self._role(spec, subject)
+            if role:
+                yield role, subject
 
     def _charge(self, trigger: Trigger, spec: RoleSpec) -> Iterator[tuple[str, Mention]]:
         """What someone is accused or convicted of: the first noun with the charge
