@@ -769,6 +769,10 @@ def test_who_met_the_fate_and_verbs_sharing_a_subject(nlp: Language) -> None:
     take X."""
     doc = annotate(nlp, "ولقي 21 شخصا على الأقل بينهم نساء مصرعهم أمس.")
     assert arguments(doc, "مصرعهم").get("Victim") == "21 شخصا"
-    doc = annotate(nlp, "وقتل وأصيب 30 شخصا على الأقل في انفجار.")
+    doc = nlp.make_doc("وقتل وأصيب 30 شخصا على الأقل في انفجار.")
+    for token in doc[:2]:
+        token.pos_ = "VERB"  # as the tagger has it
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
     assert arguments(doc, "قتل").get("Victim") == "30 شخصا"
     assert arguments(doc, "أصيب").get("Victim") == "30 شخصا"
