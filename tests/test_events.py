@@ -254,7 +254,7 @@ def test_noun_phrase_participants(nlp: Language) -> None:
     doc = annotate(nlp, "قتل ثلاثة أشخاص في انفجار سيارة مفخخة.")
     assert arguments(doc, "قتل") == {"Victim": "ثلاثة أشخاص"}
     doc = annotate(nlp, "هاجم مسلحون حاجزا للشرطة.")
-    assert arguments(doc, "هاجم") == {"Attacker": "مسلحون"}
+    assert arguments(doc, "هاجم") == {"Attacker": "مسلحون", "Target": "حاجزا"}
     doc = annotate(nlp, "أسفر القصف عن مقتل 12 مدنيا.")
     assert arguments(doc, "مقتل") == {"Victim": "12 مدنيا"}
     doc = annotate(nlp, "أعلنت الشرطة القبض على خمسة مشتبه بهم.")
@@ -388,7 +388,8 @@ def test_object_of_a_verb_trigger(nlp: Language) -> None:
     assert all_arguments(doc, "اعتقلته") == [("Agent", "الشرطة")]
     # transitive transport verbs: the subject sends, the object moves
     doc = annotate(nlp, "أرسلت الحكومة مساعدات إلى المنطقة.")
-    assert all_arguments(doc, "أرسلت") == [("Agent", "الحكومة"), ("Destination", "المنطقة")]
+    assert all_arguments(doc, "أرسلت") == [("Agent", "الحكومة"), ("Artifact", "مساعدات"),
+                                           ("Destination", "المنطقة")]
 
 
 def test_unnamed_destination_and_instrument(nlp: Language) -> None:
@@ -776,3 +777,12 @@ def test_who_met_the_fate_and_verbs_sharing_a_subject(nlp: Language) -> None:
         doc = proc(doc)
     assert arguments(doc, "قتل").get("Victim") == "30 شخصا"
     assert arguments(doc, "أصيب").get("Victim") == "30 شخصا"
+
+
+def test_an_unnamed_object_of_an_attack_or_a_sending(nlp: Language) -> None:
+    """هاجم المسلحون أمس حافلات ركاب: the unnamed noun after the subject (and its time) is
+    the Target; أرسلت السلطات مروحية: the Artifact (lexicon object_phrase)."""
+    doc = annotate(nlp, "وهاجم المسلحون أمس حافلات ركاب.", [("أمس", "DATE")])
+    assert arguments(doc, "هاجم").get("Target") == "حافلات"
+    doc = annotate(nlp, "وأرسلت السلطات مروحية إسعاف إلى المنطقة.")
+    assert arguments(doc, "أرسلت").get("Artifact") == "مروحية"

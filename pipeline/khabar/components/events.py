@@ -866,7 +866,8 @@ class DocEvents:
                  **dict(trigger.entry.group.participants)}
         if self._is_verb(trigger):
             yield from self._verb_arguments(trigger, rules.get("subject"), rules.get("object"),
-                                            rules.get("transitive_subject"))
+                                            rules.get("transitive_subject"),
+                                            bool(rules.get("object_phrase", False)))
         else:
             if rules.get("genitive"):
                 yield from self._genitive(trigger, rules["genitive"])
@@ -1000,7 +1001,8 @@ class DocEvents:
         return None
 
     def _verb_arguments(self, trigger: Trigger, subject: RoleSpec | None, obj: RoleSpec | None,
-                        transitive: RoleSpec | None = None) -> Iterator[tuple[str, Mention]]:
+                        transitive: RoleSpec | None = None, object_phrase: bool = False,
+                        ) -> Iterator[tuple[str, Mention]]:
         """The subject of a verb trigger right before it (SVO) or right after it (VSO), and
         its object: the unmarked mention after the verb (SVO) or after the subject (VSO).
         A verb with an object pronoun (اعتقلته) has no object mention. A subject before the
@@ -1043,6 +1045,10 @@ class DocEvents:
                 end = self._modifiers_end(start)
                 objects = [m for m in mentions if not m.prefix and self._gap_ok(end, m, 0)]
                 subjects = [m for m in subjects if m not in objects]
+        if object_phrase and has_object and not objects and (before or after):
+            # استهدف المقاتلون منطقة لامو، ودمرت المقاتلات آليات عسكرية: an unnamed object
+            phrase = self._object_phrase(i if before else max(m.last for m in after))
+            objects = [phrase] if phrase is not None else []
         if before and objects and transitive and self._opens_clause(min(m.first for m in before)):
             subject = transitive  # أن الجيش قتل 20 مسلحا; after the verb, قتل may be passive
         for spec, found in ((subject, subjects), (obj, objects)):
@@ -1052,6 +1058,18 @@ class DocEvents:
                     role = self._role(obj, m)  # زار الجنوب: no subject named, the object
                 if role:
                     yield role, m
+
+    def _object_phrase(self, k: int) -> Mention | None:
+        """The unnamed noun after word ``k`` (and the time words after it) with its definite
+        genitive, when it has no proclitic and is no verb (lexicon ``object_phrase``)."""
+        while k + 1 in self.time_words and self.same_sentence(k, k + 1):
+            k += 1
+        phrase = self._noun_after(k)
+        if phrase is None or phrase.first in self.verb_words or any(
+                self.text(phrase.first).startswith(p + self.lex.article)
+                for p in self.lex.prefixes["noun"] if p):
+            return None
+        return phrase
 
     def _shared_subject_gap(self, i: int) -> int:
         """Verb ``i`` itself, or the last of the verbs joined to it by و right after it:
