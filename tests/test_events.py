@@ -786,3 +786,14 @@ def test_an_unnamed_object_of_an_attack_or_a_sending(nlp: Language) -> None:
     assert arguments(doc, "هاجم").get("Target") == "حافلات"
     doc = annotate(nlp, "وأرسلت السلطات مروحية إسعاف إلى المنطقة.")
     assert arguments(doc, "أرسلت").get("Artifact") == "مروحية"
+
+
+def test_an_unnamed_place_after_fi(nlp: Language) -> None:
+    """في المنطقة الحدودية / في شمال البلاد: a place noun with its definite words is the
+    Place when no named place is found; النار after أطلق is no Target."""
+    doc = annotate(nlp, "وأطلقت القوات النار خلال الاشتباكات في المنطقة الحدودية أمس.",
+                   [("أمس", "DATE")])
+    assert arguments(doc, "الاشتباكات").get("Place") == "المنطقة الحدودية"
+    assert "Target" not in arguments(doc, "أطلقت")
+    doc = annotate(nlp, "وقتل ثلاثة جنود في هجوم في شمال البلاد.")
+    assert arguments(doc, "هجوم").get("Place") == "شمال البلاد"

@@ -782,7 +782,7 @@ class DocEvents:
         for mention in self._inside_titles(found):
             del found[mention]
         if "Place" in allowed and "Place" not in found.values():
-            place = self._place(trigger, list(found))
+            place = self._place(trigger, list(found)) or self._place_phrase(trigger)
             if place is not None and place not in self.names_in_titles():
                 found[place] = "Place"  # not قطر of أمير قطر الشيخ تميم
                 wider = self._wider_place(place, list(found))
@@ -1396,6 +1396,26 @@ class DocEvents:
             elif i < m.first <= i + win["place_unmarked"] and m.prefix in ("", "ل"):
                 ranked.append((2, dist, n))
         return candidates[min(ranked)[2]] if ranked else None
+
+    def _place_phrase(self, trigger: Trigger) -> Mention | None:
+        """An unnamed place after في following the trigger in its clause, headed by a place
+        noun with its definite words (في المنطقة الحدودية، في شمال البلاد): when no named
+        place was found."""
+        i = trigger.word
+        for j in range(i + 1, i + 1 + self.lex.windows["place_preposition"]):
+            k = j + 1
+            if not self.same_sentence(i, k) or not self.unbroken(j - 1, j) \
+                    or j in self.verb_words:
+                return None
+            if not self.is_function(j, frozenset({"في"})) or k in self.entity_words \
+                    or not self.has_form(k, self.lex.place_nouns):
+                continue
+            last = k
+            while last - k < 2 and self._definite_genitive(last + 1) \
+                    and self.unbroken(last, last + 1):
+                last += 1
+            return self._phrase(k, last, "")
+        return None
 
     def _wider_place(self, place: Mention, used: list[Mention]) -> Mention | None:
         """The place that locates the event's place, right after it (في منطقة عسير بمدينة
