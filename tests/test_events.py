@@ -797,3 +797,12 @@ def test_an_unnamed_place_after_fi(nlp: Language) -> None:
     assert "Target" not in arguments(doc, "أطلقت")
     doc = annotate(nlp, "وقتل ثلاثة جنود في هجوم في شمال البلاد.")
     assert arguments(doc, "هجوم").get("Place") == "شمال البلاد"
+
+
+def test_a_list_after_kull_min_and_a_colon(nlp: Language) -> None:
+    """وقد وصل في معيته ــ أيده الله ــ كل من: …: every titled name of the list arrived."""
+    text = ("وقد وصل في معيته ــ أيده الله ــ كل من: صاحب السمو الأمير خالد بن فهد، "
+            "ووزير المالية الدكتور إبراهيم العساف.")
+    doc = annotate(nlp, text, [("خالد بن فهد", "PER"), ("إبراهيم العساف", "PER")])
+    assert sorted(all_arguments(doc, "وصل")) == [("Artifact", "إبراهيم العساف"),
+                                                ("Artifact", "خالد بن فهد")]

@@ -920,19 +920,21 @@ class DocEvents:
             return spec if ok else None
         return spec.get(mention.label)
 
-    def _gap_ok(self, first: int, mention: Mention, base_gap: int) -> bool:
+    def _gap_ok(self, first: int, mention: Mention, base_gap: int,
+                lead_ok: bool = False) -> bool:
         """Words ``first..mention.first`` are at most the allowed gap (titles before a PER)
-        and contain no barrier (preposition, relative pronoun …)."""
+        and contain no barrier (preposition, relative pronoun …); ``lead_ok`` allows
+        punctuation right before ``first``."""
         title = next((k for k in self.title_words(mention) if k >= first), None)
-        if title is not None and self._gap_ok_to(first, title, base_gap):
+        if title is not None and self._gap_ok_to(first, title, base_gap, lead_ok):
             return True
         limit = base_gap + (self.lex.windows["title_gap"] if mention.label == "PER" else 0)
-        return self._gap_ok_to(first, mention.first, limit)
+        return self._gap_ok_to(first, mention.first, limit, lead_ok)
 
-    def _gap_ok_to(self, first: int, end: int, limit: int) -> bool:
+    def _gap_ok_to(self, first: int, end: int, limit: int, lead_ok: bool = False) -> bool:
         """Words ``first..end`` number at most ``limit``, with no punctuation before ``end``
-        and no barrier among them."""
-        if not 0 <= end - first <= limit or not self.unbroken(first - 1, end):
+        (from ``first`` on when ``lead_ok``) and no barrier among them."""
+        if not 0 <= end - first <= limit or not self.unbroken(first - 1 + lead_ok, end):
             return False
         return not any(self.is_function(j, self.lex.barriers) for j in range(first, end))
 
@@ -1020,8 +1022,12 @@ class DocEvents:
                   and not (self.is_function(m.first - 1, self.lex.barriers)
                            and not self.is_function(m.first - 1, self.lex.complementizers))
                   and not self._after_verb(m, i)]
-        start = self._skip_quantifiers(self._after_list_marker(self._shared_subject_gap(i)))
-        after = [m for m in mentions if not m.prefix and self._gap_ok(start, m, 0)]
+        verb = self._shared_subject_gap(i)
+        listed = self._after_list_marker(verb)
+        start = self._skip_quantifiers(listed)
+        # after كل من a colon may open the list (وصل في معيته كل من: صاحب السمو …)
+        after = [m for m in mentions if not m.prefix
+                 and self._gap_ok(start, m, 0, lead_ok=listed > verb + 1)]
         has_object = obj is not None and trigger.suffix not in self.lex.object_suffixes
         if before and has_object:
             subjects, objects = before, after
