@@ -121,7 +121,10 @@ def test_punctuation_and_proclitics_glued_to_words_are_split():
         # one-letter abbreviations keep their periods; spaCy's exception .م does not
         # take the period from the letter before it
         "ج.م.ع": ["ج.", "م.", "ع"],
-        "يهمك أيضا/ فرانس24/": ["يهمك", "أيضا", "/", "فرانس24", "/"],
+        "يهمك أيضا/ فرانس24/": ["يهمك", "أيضا", "/", "فرانس", "24", "/"],
+        # a number glued to a word, but not the decimal ر (3ر3) nor an ordinal's tatweel
+        "قتل57 شخصا في20 تشرين": ["قتل", "57", "شخصا", "في", "20", "تشرين"],
+        "بنحو 3ر3 مليار من الـ7": ["بنحو", "3ر3", "مليار", "من", "الـ7"],
         # a decorative tatweel is no clitic boundary
         "بـيـروت": ["بـيـروت"],
     }

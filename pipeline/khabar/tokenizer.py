@@ -51,6 +51,9 @@ GLUED_SUFFIXES = [
     rf"(?<=[{HARAKAT}{DIRECTION_MARKS}])\.",  # دولاراً. (spaCy's rule wants a letter before)
     rf"(?<=[{ARABIC_LETTER}{HARAKAT}A-Za-z{CLOSING_MARKS}])[{DASHES}]+",  # سبق- / (CNN)--
     rf"(?<=[{ARABIC_LETTER}{HARAKAT}0-9])/",  # قد يهمك أيضا/ / فرانس24/ أ ف ب
+    # a number glued to a word (قتل57 شخصا، الرياض26 شوال), not the decimal ر of 3ر3 nor
+    # an ordinal after a tatweel (الـ7)
+    r"(?<=[\u0621-\u063F\u0641-\u064A]{2})[0-9٠-٩]+",
 ]
 
 

@@ -47,7 +47,7 @@ _TRAILINGMARKS = re.compile(f"[{MARKS}]*")
 _DROPPED = re.compile(f"[{MARKS}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # Persian yeh and keheh also occur in web news
 _FOLD = str.maketrans({**LETTER_MAP, "ی": "ي", "ک": "ك"})
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W\d_]+|\d+")  # قتل57: a word and a number
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
 _SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject",
