@@ -47,7 +47,8 @@ _TRAILINGMARKS = re.compile(f"[{MARKS}]*")
 _DROPPED = re.compile(f"[{MARKS}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # Persian yeh and keheh also occur in web news
 _FOLD = str.maketrans({**LETTER_MAP, "ی": "ي", "ک": "ك"})
-_WORD = re.compile(r"[^\W\d_]+|\d+")  # قتل57: a word and a number
+_WORD = re.compile(r"[^\W_]+")
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")  # قتل57: a word and a number
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
 _SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject",
@@ -242,6 +243,8 @@ class Lexicon:
         self.place_nouns = _folded_set(args["place_nouns"])
         self.host_verbs = _folded_set(args["host_verbs"])
         self.barriers = _folded_set(args["barriers"])
+        # rules added after a model was built stay off for its saved lexicon
+        self.rules = frozenset(args.get("rules", []))
         charge = args["charge"] if "charge" in args else _default_arguments()["charge"]
         self.charge_marker = fold(charge["marker"])
         self.charge_nouns = _folded_set(charge["nouns"])
@@ -427,7 +430,8 @@ class DocEvents:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.folded = FoldedText.of(doc.text)
-        self.words = [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.folded.text)]
+        words = _WORD_OR_NUMBER if "glued_numbers" in lexicon.rules else _WORD
+        self.words = [Word(m.start(), m.end(), m.group()) for m in words.finditer(self.folded.text)]
         self.word_starts = [w.start for w in self.words]
         self.sentence_starts = self._sentence_starts(doc)
         self.sentence_of = [self._sentence_at(w.start) for w in self.words]
@@ -782,7 +786,9 @@ class DocEvents:
         for mention in self._inside_titles(found):
             del found[mention]
         if "Place" in allowed and "Place" not in found.values():
-            place = self._place(trigger, list(found)) or self._place_phrase(trigger)
+            place = self._place(trigger, list(found))
+            if place is None and "unnamed_places" in self.lex.rules:
+                place = self._place_phrase(trigger)
             if place is not None and place not in self.names_in_titles():
                 found[place] = "Place"  # not قطر of أمير قطر الشيخ تميم
                 wider = self._wider_place(place, list(found))
@@ -951,6 +957,7 @@ class DocEvents:
             while (k >= 0 and mention.first - k <= self.lex.windows.get("title_phrase", 0)
                    and self.same_sentence(k, mention.first)
                    and (self.unbroken(k, k + 1) or (k + 1 == mention.first
+                                                    and "title_apposition" in self.lex.rules
                                                     and self._comma_between(k, k + 1)))
                    and k not in self.person_words and k not in self.verb_words
                    and k not in self.time_words
@@ -1026,8 +1033,8 @@ class DocEvents:
         listed = self._after_list_marker(verb)
         start = self._skip_quantifiers(listed)
         # after كل من a colon may open the list (وصل في معيته كل من: صاحب السمو …)
-        after = [m for m in mentions if not m.prefix
-                 and self._gap_ok(start, m, 0, lead_ok=listed > verb + 1)]
+        lead_ok = listed > verb + 1 and "list_colon" in self.lex.rules
+        after = [m for m in mentions if not m.prefix and self._gap_ok(start, m, 0, lead_ok)]
         has_object = obj is not None and trigger.suffix not in self.lex.object_suffixes
         if before and has_object:
             subjects, objects = before, after
@@ -1081,7 +1088,8 @@ class DocEvents:
         """Verb ``i`` itself, or the last of the verbs joined to it by و right after it:
         they share the subject after them (قتل وأصيب 30 شخصا، قتل وجرح وأسر …)."""
         j = i + 1
-        while j in self.verb_words and self.same_sentence(i, j) and self.unbroken(j - 1, j) \
+        while "shared_subjects" in self.lex.rules and j in self.verb_words \
+                and self.same_sentence(i, j) and self.unbroken(j - 1, j) \
                 and self.text(j).startswith(tuple(self.lex.conjunctions)):
             j += 1
         return j - 1

@@ -129,6 +129,8 @@ class Lexicon:
         # word classes that a lexicon saved by an older version lacks take the defaults
         self.relatives = self._folded_or_default("relative_pronouns")
         self.given_name_titles = self._folded_or_default("given_name_titles")
+        # rules added after a model was built stay off for its saved lexicon (``rules``)
+        self.rules = frozenset(d.get("rules", []))
         self.clause_connectors = self._folded_or_default("clause_connectors")
         self.pronoun_preps = self._folded_or_default("pronoun_prepositions")
         self.issuer_words = self._folded("issuer_words")
@@ -919,7 +921,8 @@ class _Analysis:
         with a speaker and then its object in the gap (طالب الجبوري رؤساء الكتل بتأييد):
         the speaker prefix is followed by words only, no punctuation or verb."""
         n = self._speaker_prefix(gap)
-        return cue.sense.object_first and 0 < n < len(gap) \
+        return "addressee_before_preposition" in self.lex.rules \
+            and cue.sense.object_first and 0 < n < len(gap) \
             and all(self.tokens[i].end not in self.verb_ends for i in gap[n:])
 
     def _named_subject(self, gap: list[int]) -> bool:
