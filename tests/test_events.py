@@ -806,3 +806,12 @@ def test_a_list_after_kull_min_and_a_colon(nlp: Language) -> None:
     doc = annotate(nlp, text, [("خالد بن فهد", "PER"), ("إبراهيم العساف", "PER")])
     assert sorted(all_arguments(doc, "وصل")) == [("Artifact", "إبراهيم العساف"),
                                                 ("Artifact", "خالد بن فهد")]
+
+
+def test_a_players_transfer_is_a_start_position(nlp: Language) -> None:
+    """انتقال اللاعب إلى نادي …: a new position (sports words near), not a journey."""
+    doc = annotate(nlp, "وأعلن النادي انتقال اللاعب خوان كوادرادو إلى تشيلسي بعقد إعارة.",
+                   [("خوان كوادرادو", "PER"), ("تشيلسي", "ORG")])
+    assert ("انتقال", "Personnel.Start-Position") in triggers(doc)
+    doc = annotate(nlp, "وتم انتقال المصابين إلى المستشفى.")
+    assert ("انتقال", "Movement.Transport") in triggers(doc)
