@@ -815,3 +815,15 @@ def test_a_players_transfer_is_a_start_position(nlp: Language) -> None:
     assert ("انتقال", "Personnel.Start-Position") in triggers(doc)
     doc = annotate(nlp, "وتم انتقال المصابين إلى المستشفى.")
     assert ("انتقال", "Movement.Transport") in triggers(doc)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("وبدأت الجامعة في استقبال الطلاب الجدد.", "استقبال"),
+    ("وأعلنت المستشفيات عدم قدرتها على استقبال المزيد من الجرحى.", "استقبال"),
+    ("وينص القانون على السجن لمدة خمس سنوات.", "السجن"),
+    ("ومنعه من السفر بعد خروجه من السجن.", "السجن"),
+])
+def test_receiving_people_and_a_prison_term_are_no_events(nlp: Language, text: str,
+                                                          word: str) -> None:
+    """استقبال الطلاب is no meeting; a prison term in a law or خروجه من السجن no arrest."""
+    assert word not in [w for w, _ in triggers(annotate(nlp, text))]
