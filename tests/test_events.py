@@ -827,3 +827,22 @@ def test_receiving_people_and_a_prison_term_are_no_events(nlp: Language, text: s
                                                           word: str) -> None:
     """استقبال الطلاب is no meeting; a prison term in a law or خروجه من السجن no arrest."""
     assert word not in [w for w, _ in triggers(annotate(nlp, text))]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("ولها باع طويل في صناعة الطيران.", "باع"),
+    ("وتراجع المؤشر بعد ضغوط بيع على الأسهم.", "بيع"),
+    ("وتخوض الأندية المرحلة في شكل بطولة مصغرة.", "شكل"),
+    ("ويتوقع الخبراء أن إنشاء قناة جديدة سيخفف الازدحام.", "إنشاء"),
+])
+def test_idioms_and_infrastructure_are_no_business_events(nlp: Language, text: str,
+                                                          word: str) -> None:
+    """باع طويل (expertise), ضغوط بيع (a market), في شكل (a shape), building a canal."""
+    assert word not in [w for w, _ in triggers(annotate(nlp, text))]
+
+
+def test_founding_and_forming_an_organisation_stay_events(nlp: Language) -> None:
+    assert ("تأسيس", "Business.Start-Org") in triggers(
+        annotate(nlp, "وساهم في تأسيس الشركة عام 1990."))
+    assert ("شكلت", "Business.Start-Org") in triggers(
+        annotate(nlp, "وشكلت الحكومة لجنة للتحقيق."))
