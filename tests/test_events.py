@@ -846,3 +846,11 @@ def test_founding_and_forming_an_organisation_stay_events(nlp: Language) -> None
         annotate(nlp, "وساهم في تأسيس الشركة عام 1990."))
     assert ("شكلت", "Business.Start-Org") in triggers(
         annotate(nlp, "وشكلت الحكومة لجنة للتحقيق."))
+
+
+def test_the_future_sin_only_before_an_imperfect_verb(nlp: Language) -> None:
+    """سعادته (his happiness) is no س + عاد (returned); سيعود is."""
+    doc = annotate(nlp, "وأعرب اللاعب عن سعادته بالانضمام إلى النادي.")
+    assert "Movement.Transport" not in [t for _, t in triggers(doc)]
+    doc = annotate(nlp, "وقال إن الوزير سيعود إلى بغداد غدا.", [("بغداد", "GPE")])
+    assert triggers(doc) == [("يعود", "Movement.Transport")]  # the trigger without its س

@@ -51,6 +51,7 @@ _WORD = re.compile(r"[^\W_]+")
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")  # قتل57: a word and a number
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
+_IMPERFECT_LETTERS = ("ي", "ت", "ن", "ا")  # folded: أ is ا
 _SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject",
               "transitive_subject", "charge", "fate_subject")
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -326,6 +327,9 @@ class Lexicon:
             if not word.startswith(prefix):
                 continue
             rest = word[len(prefix):]
+            if pos == "verb" and prefix.endswith("س") and "future_sin" in self.rules \
+                    and not rest.startswith(_IMPERFECT_LETTERS):
+                continue  # سعادته is no س + عاد: the future particle before an imperfect
             for article in self._articles(pos, prefix):
                 if not rest.startswith(article):
                     continue
