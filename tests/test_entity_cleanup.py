@@ -137,3 +137,21 @@ def test_an_organisation_does_not_start_with_a_persons_title(cleanup_nlp, text: 
 def test_a_spokesmans_name_after_the_body(cleanup_nlp, text: str, entity: str,
                                           expected: list) -> None:
     assert ruler_ents(cleanup_nlp, "khabar_entity_cleanup", text, ((entity, "ORG"),)) == expected
+
+
+@pytest.mark.parametrize("text,entity,expected", [
+    # a person's title in construct before or at the start of the ORG: the name is a PER
+    ("وقال عضو لجنة الأمن والدفاع النيابية حيدر الساعدي", "لجنة الأمن والدفاع النيابية حيدر الساعدي",
+     [("لجنة الأمن والدفاع النيابية", "ORG"), ("حيدر الساعدي", "PER")]),
+    ("وقال مدير مكتب الصحة الدكتور راجح المليكي", "مدير مكتب الصحة الدكتور راجح المليكي",
+     [("مكتب الصحة", "ORG"), ("راجح المليكي", "PER")]),
+    # names inside an organisation's name and indefinite words that are no name stay
+    ("أكد رئيس مدينة الملك عبدالعزيز للعلوم", "مدينة الملك عبدالعزيز للعلوم",
+     [("مدينة الملك عبدالعزيز للعلوم", "ORG")]),
+    ("بوصفه رئيس لجنة توحيد البلاد سلميا", "لجنة توحيد البلاد سلميا",
+     [("لجنة توحيد البلاد سلميا", "ORG")]),
+])
+def test_a_name_after_a_titled_body(text: str, entity: str, expected: list) -> None:
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    nlp.add_pipe("khabar_entity_cleanup", config={"name_titles": ["عضو", "مدير", "رئيس"]})
+    assert ruler_ents(nlp, "khabar_entity_cleanup", text, ((entity, "ORG"),)) == expected

@@ -21,7 +21,9 @@ but nationality adjectives at most (``شركة هاليبرتون الأمريك
 keeps its head), ``media_designators`` from any ORG (``صحيفة الوطن``), unless the name has
 a ``لل``/``ل`` purpose phrase (``شركة جبل عمر للتطوير``). After ``باسم`` (``المتحدث باسم
 الحكومة نذير العرباوي``) the NER often runs the body on into the spokesman's name: an ORG
-there ends at its last definite word, and the indefinite words after it are the person.
+there ends at its last definite word, and the indefinite words after it are the person;
+so does an ORG that opens with one of ``name_titles`` (a person's title in construct:
+``عضو لجنة الأمن والدفاع النيابية حيدر الساعدي``), which then also loses the title.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ DEFAULT_TRAILING_TITLES = [
 DEFAULT_LEADING_DESIGNATORS = ["شركة", "شبكة", "جماعة"]
 # class nouns of the media, written before any title (صحيفة الوطن، صحيفة ليبرتيه)
 DEFAULT_MEDIA_DESIGNATORS = ["صحيفة", "جريدة", "مجلة", "موقع"]
+# titles that begin a name inside an organisation's name (مدينة الملك عبدالعزيز)
+ROYAL_TITLES = frozenset({"الملك", "الأمير", "الشيخ", "السلطان", "الإمام", "الرئيس"})
 # the word before the body a spokesman speaks for (المتحدث باسم الحكومة), whole or after ب
 DEFAULT_BODY_MARKERS = ["باسم", "بإسم", "اسم", "إسم"]
 # a person's titles, which begin no organisation's name (المديرة العامة للصحة، المحامية
@@ -83,16 +87,18 @@ DEFAULT_LEADING_TITLES = [
                     "leading_designators": DEFAULT_LEADING_DESIGNATORS,
                     "media_designators": DEFAULT_MEDIA_DESIGNATORS,
                     "leading_titles": DEFAULT_LEADING_TITLES,
-                    "body_markers": DEFAULT_BODY_MARKERS},
+                    "body_markers": DEFAULT_BODY_MARKERS,
+                    "name_titles": []},
 )
 def make_entity_cleanup(nlp: Language, name: str, edge_words: list[str],
                         status_words: list[str], trailing_titles: list[str],
                         leading_designators: list[str],
                         media_designators: list[str],
                         leading_titles: list[str],
-                        body_markers: list[str]) -> EntityCleanup:
+                        body_markers: list[str],
+                        name_titles: list[str]) -> EntityCleanup:
     return EntityCleanup(edge_words, status_words, trailing_titles, leading_designators,
-                         media_designators, leading_titles, body_markers)
+                         media_designators, leading_titles, body_markers, name_titles)
 
 
 class EntityCleanup:
@@ -101,7 +107,8 @@ class EntityCleanup:
                  leading_designators: Iterable[str] = (),
                  media_designators: Iterable[str] = (),
                  leading_titles: Iterable[str] = (),
-                 body_markers: Iterable[str] = ()) -> None:
+                 body_markers: Iterable[str] = (),
+                 name_titles: Iterable[str] = ()) -> None:
         self.edge_words = frozenset(edge_words)
         self.status_words = frozenset(status_words)
         self.trailing_titles = frozenset(trailing_titles)
@@ -110,6 +117,7 @@ class EntityCleanup:
         self.designators = self.leading_designators | self.media_designators
         self.leading_titles = frozenset(leading_titles)
         self.body_markers = frozenset(body_markers)
+        self.name_titles = frozenset(name_titles)
         self.org_heads = frozenset(CONSTRUCT_HEADS) | frozenset(DEFINITE_HEADS)
 
     @staticmethod
@@ -195,20 +203,33 @@ class EntityCleanup:
         return end, label
 
     def _spokesman_split(self, doc: Doc, start: int, end: int, label: str) -> int:
-        """Where the person starts inside an ORG after ``باسم`` (``الحكومة نذير العرباوي``):
-        the first indefinite word after a definite one, or ``end`` for none."""
+        """Where the person starts inside an ORG after ``باسم`` (``الحكومة نذير العرباوي``)
+        or inside one that opens with, or follows, a person's title in construct
+        (``عضو لجنة الأمن والدفاع النيابية حيدر الساعدي``, ``name_titles``): the first
+        indefinite word after a definite one that starts the last two or three words, or
+        ``end`` for none."""
         before = doc[start - 1].text if start > 0 else ""
-        marked = before in self.body_markers and (
-            len(before) > 3 or (start > 1 and doc[start - 2].text == "ب"))
+        marked = (before in self.body_markers and (
+            len(before) > 3 or (start > 1 and doc[start - 2].text == "ب"))) \
+            or doc[start].text in self.name_titles or before in self.name_titles
         if label != "ORG" or not marked:
             return end
         for k in range(start + 1, end):
             prev, word = doc[k - 1], doc[k]
             if (prev.norm_.startswith("ال") and prev.whitespace_ and word.is_alpha
                     and len(word.text) > 1 and not word.norm_.startswith("ال")
-                    and word.text not in self.edge_words):
+                    and word.text not in self.edge_words and self._looks_like_name(doc, k, end)):
                 return k
         return end
+
+    def _looks_like_name(self, doc: Doc, start: int, end: int) -> bool:
+        """Two or three whole words, none a function word, not after a royal title that
+        begins a name inside the ORG (``مدينة الملك عبدالعزيز``)."""
+        words = doc[start:end]
+        return 2 <= len(words) <= 3 and all(
+            t.is_alpha and len(t.text) > 1 and t.text not in self.edge_words
+            and (t.whitespace_ or t.i == end - 1) for t in words) \
+            and doc[start - 1].text not in ROYAL_TITLES
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []
@@ -216,16 +237,19 @@ class EntityCleanup:
         for ent in doc.ents:
             start, end = self._trim(doc, ent.start, ent.end)
             label = ent.label_
+            person = self._spokesman_split(doc, start, end, label) if start < end else end
+            if person < end:
+                cleaned.append(Span(doc, person, end, label="PER"))
+                changed = True
+                start, end = self._trim(doc, start, person)
+                if start < end and doc[start].text in self.name_titles:
+                    start += 1  # the title is the person's
             if start < end:
                 start, label = self._after_title(doc, start, end, label)
             while end - start > 2 and self._describes(doc, start, end, label):
                 start, end = self._trim(doc, start, end - 1)
             if start < end and self._designated(doc, start, end, label):
                 start, end = self._trim(doc, start + 1, end)
-            person = self._spokesman_split(doc, start, end, label) if start < end else end
-            if person < end:
-                cleaned.append(Span(doc, person, end, label="PER"))
-                end = person
             changed |= (start, end, label) != (ent.start, ent.end, ent.label_)
             if start < end:
                 cleaned.append(Span(doc, start, end, label=label, kb_id=ent.kb_id))
