@@ -141,7 +141,8 @@ def test_a_spokesmans_name_after_the_body(cleanup_nlp, text: str, entity: str,
 
 @pytest.mark.parametrize("text,entity,expected", [
     # a person's title in construct before or at the start of the ORG: the name is a PER
-    ("وقال عضو لجنة الأمن والدفاع النيابية حيدر الساعدي", "لجنة الأمن والدفاع النيابية حيدر الساعدي",
+    ("وقال عضو لجنة الأمن والدفاع النيابية حيدر الساعدي",
+     "لجنة الأمن والدفاع النيابية حيدر الساعدي",
      [("لجنة الأمن والدفاع النيابية", "ORG"), ("حيدر الساعدي", "PER")]),
     ("وقال مدير مكتب الصحة الدكتور راجح المليكي", "مدير مكتب الصحة الدكتور راجح المليكي",
      [("مكتب الصحة", "ORG"), ("راجح المليكي", "PER")]),
