@@ -22,6 +22,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from ..contract import doc_to_record
 from ..extensions import register_extensions
 from ..orthography import LETTER_MAP, MARKS
 from ..scoring import score_events
+from ..segmenter import IMPERFECT_PREFIXES
 
 register_extensions()
 
@@ -51,7 +53,6 @@ _WORD = re.compile(r"[^\W_]+")
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")  # قتل57: a word and a number
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n")
 _SINGLE_ROLES = ("Place", "Time")
-_IMPERFECT_LETTERS = ("ي", "ت", "ن", "ا")  # folded: أ is ا
 _SPEC_KEYS = ("genitive", "subject", "object", "support_subject", "clause_subject",
               "transitive_subject", "charge", "fate_subject")
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -198,8 +199,16 @@ def load_lexicon_data(path: str | Path | None = None) -> dict[str, Any]:
     return srsly.read_json(Path(path) if path else DEFAULT_LEXICON_PATH)
 
 
+@lru_cache(maxsize=1)
 def _default_arguments() -> dict[str, Any]:
+    """The packaged lexicon's arguments, read once (callers only read them)."""
     return load_lexicon_data()["arguments"]
+
+
+def _arg_or_default(args: dict[str, Any], key: str) -> Any:
+    """``args[key]``, or the packaged lexicon's where a lexicon saved by an older version
+    lacks the key."""
+    return args[key] if key in args else _default_arguments()[key]
 
 
 class Lexicon:
@@ -238,22 +247,19 @@ class Lexicon:
         self.time_labels = frozenset(args["time_labels"])
         self.duration_ends = _folded_set(args.get("duration_words", []))
         # a lexicon saved by an older version lacks them: the packaged ones
-        self.duration_markers = _folded_set(args["duration_markers"] if "duration_markers" in args
-                                            else _default_arguments()["duration_markers"])
+        self.duration_markers = _folded_set(_arg_or_default(args, "duration_markers"))
         self.place_prepositions = _folded_set(args["place_prepositions"])
         self.place_nouns = _folded_set(args["place_nouns"])
         self.host_verbs = _folded_set(args["host_verbs"])
         self.barriers = _folded_set(args["barriers"])
         # rules added after a model was built stay off for its saved lexicon
         self.rules = frozenset(args.get("rules", []))
-        charge = args["charge"] if "charge" in args else _default_arguments()["charge"]
+        charge = _arg_or_default(args, "charge")
         self.charge_marker = fold(charge["marker"])
         self.charge_nouns = _folded_set(charge["nouns"])
         self.charge_direct_types = frozenset(charge["direct_types"])
-        self.fate_verbs = _folded_set(args["fate_verbs"] if "fate_verbs" in args
-                                      else _default_arguments()["fate_verbs"])
-        self.verb_particles = _folded_set(args["verb_particles"] if "verb_particles" in args
-                                          else _default_arguments()["verb_particles"])
+        self.fate_verbs = _folded_set(_arg_or_default(args, "fate_verbs"))
+        self.verb_particles = _folded_set(_arg_or_default(args, "verb_particles"))
         self.windows: dict[str, int] = {k: int(v) for k, v in args["windows"].items()}
         self.participants: dict[str, dict[str, Any]] = args["participants"]
         phrases = args.get("noun_phrases", {})
@@ -328,7 +334,7 @@ class Lexicon:
                 continue
             rest = word[len(prefix):]
             if pos == "verb" and prefix.endswith("س") and "future_sin" in self.rules \
-                    and not rest.startswith(_IMPERFECT_LETTERS):
+                    and not rest.startswith(IMPERFECT_PREFIXES):
                 continue  # سعادته is no س + عاد: the future particle before an imperfect
             for article in self._articles(pos, prefix):
                 if not rest.startswith(article):
