@@ -37,8 +37,10 @@ class NamePool:
     max_seen: int = 20000
 
     def remember(self, words: tuple[str, ...], rng: random.Random) -> None:
-        """Keep a mention read in the stream (a uniform sample once the pool is full);
-        not one with a one-letter word, a clitic cut off by the segmenter."""
+        """Keep a mention read in the stream; once the pool is full a new mention replaces
+        a random kept one with probability max_seen / (max_seen + 1), so the pool leans to
+        recent mentions (not a uniform reservoir sample). Not one with a one-letter word,
+        a clitic cut off by the segmenter."""
         if min(len(w) for w in words) < 2:
             return
         if len(self.seen) < self.max_seen:

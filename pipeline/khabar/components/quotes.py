@@ -920,10 +920,11 @@ class _Analysis:
         """A verb whose object comes before its complement (lexicon ``object_first``)
         with a speaker and then its object in the gap (طالب الجبوري رؤساء الكتل بتأييد):
         the speaker prefix is followed by words only, no punctuation or verb."""
+        if "addressee_before_preposition" not in self.lex.rules or not cue.sense.object_first:
+            return False
         n = self._speaker_prefix(gap)
-        return "addressee_before_preposition" in self.lex.rules \
-            and cue.sense.object_first and 0 < n < len(gap) \
-            and all(self.tokens[i].end not in self.verb_ends for i in gap[n:])
+        return 0 < n < len(gap) and all(self.tokens[i].end not in self.verb_ends
+                                        for i in gap[n:])
 
     def _named_subject(self, gap: list[int]) -> bool:
         """``أكد طبيب المنتخب … رودريغو الأسمر، الخميس، أن``: a person or organisation named
