@@ -24,6 +24,7 @@ EXPECTED_PIPES = [
     "org_ruler",
     "event_name_ruler",
     "khabar_entity_cleanup",
+    "khabar_titled_names",
     "khabar_place_labels",
     "khabar_entity_propagation",
     "khabar_quotes",
@@ -40,6 +41,14 @@ def test_fresh_process_load_lists_every_component():
     code = f"import json, spacy; print(json.dumps(spacy.load({MODEL_NAME!r}).pipe_names))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == EXPECTED_PIPES
+
+
+def test_a_name_after_a_title_is_the_speaker(nlp):
+    """Foreign names the NER does not know, after a title phrase (khabar_titled_names)."""
+    doc = nlp("وقالت رئيسة الوزراء النيوزيلندية جاسيندا أرديرن إن الهجوم إرهابي. وأفاد الناطق "
+              "العسكري العميد يحيى رسول بأن القوات حررت القرية.")
+    assert [q.speaker_name for q in doc._.quotes] == ["جاسيندا أرديرن", "يحيى رسول"]
+    assert {"جاسيندا أرديرن", "يحيى رسول"} <= {e.text for e in doc.ents if e.label_ == "PER"}
 
 
 def test_exclude_and_disable_work_as_in_spacy():
