@@ -74,3 +74,40 @@ def test_titles_come_from_the_config():
     doc = component(_doc(nlp, "قالت/VERB السفيرة/NOUN ماري/X دوبون/X إن/SCONJ"))
     assert [(e.text, e.label_) for e in doc.ents] == [("ماري دوبون", "PER")]
     assert nlp.config["components"]["khabar_titled_names"]["titles"] == ["سفير"]
+
+
+def _wide_names(tagged: str, glued: tuple[int, ...] = (), ents=(), morphs=None):  # noqa: ANN001, ANN202
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    component = nlp.add_pipe("khabar_titled_names", config={
+        "construct_nouns": True, "place_prepositions": ["في"], "given_name_tags": ["NOUN"]})
+    doc = _doc(nlp, tagged, glued, ents)
+    for token, morph in zip(doc, morphs or [], strict=False):
+        token.set_morph(morph)
+    return [(e.text, e.label_) for e in component(doc).ents]
+
+
+def test_wider_title_phrases_where_the_settings_allow_them():
+    # construct nouns: رئيس وزراء سنغافورة لي هسين لونج
+    tagged = "مع/ADP رئيس/NOUN وزراء/NOUN سنغافورة/X لي/X هسين/X لونج/X في/ADP"
+    morphs = ["", "Definite=Cons", "Definite=Cons"]
+    got = _wide_names(tagged, ents=[(3, 4, "GPE"), (4, 6, "PER")], morphs=morphs)
+    assert got == [("سنغافورة", "GPE"), ("لي هسين لونج", "PER")]
+    assert _names(tagged, ents=[(3, 4, "GPE"), (4, 6, "PER")]) == [
+        ("سنغافورة", "GPE"), ("لي هسين", "PER")]  # off by default
+    # a place after في: المدعية العامة في مرسيليا كلير فونتين إن
+    tagged = "قالت/VERB المدعية/NOUN العامة/ADJ في/ADP مرسيليا/X كلير/X فونتين/X إن/SCONJ"
+    assert _wide_names(tagged, ents=[(4, 5, "GPE")]) == [
+        ("مرسيليا", "GPE"), ("كلير فونتين", "PER")]
+    # a given name the tagger reads as a noun, before a name word
+    tagged = "قالت/VERB الدكتورة/NOUN بثينة/NOUN الهنائية/X إن/SCONJ"
+    assert _wide_names(tagged) == [("بثينة الهنائية", "PER")]
+    assert _wide_names("قال/VERB الوزير/NOUN اليوم/NOUN إن/SCONJ") == []
+
+
+def test_a_found_name_is_not_run_on_into_the_clause():
+    # عضو مجلس إدارة الاتحاد عوض العقيلي التهنئة ل…: التهنئة is no part of the name
+    tagged = ("قدم/VERB عضو/NOUN مجلس/NOUN إدارة/NOUN الاتحاد/NOUN عوض/X العقيلي/X "
+              "التهنئة/X ل/ADP الرياضيين/NOUN")
+    morphs = ["", "Definite=Cons", "Definite=Cons", "Definite=Cons"]
+    got = _wide_names(tagged, glued=(8,), ents=[(5, 7, "PER")], morphs=morphs)
+    assert got == [("عوض العقيلي", "PER")]

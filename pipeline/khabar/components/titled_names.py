@@ -29,8 +29,9 @@ DEFAULT_TITLES = [
     "مبعوث", "ممثل", "محافظ", "قائد", "زعيم", "عضو", "مساعد", "وكيل", "قاضي", "محامي",
     "دكتور", "مهندس", "أستاذ", "بروفيسور", "سيد", "ناشط", "باحث", "محلل", "خبير", "صحفي",
     "كاتب", "مراسل", "مدرب", "لاعب", "مهاجم", "مدافع", "حارس", "فنان", "ممثل", "مخرج",
-    "مغني", "لواء", "عميد", "عقيد", "مقدم", "رائد", "نقيب", "فريق", "مشير", "جنرال",
+    "مغني", "لواء", "عميد", "عقيد", "مقدم", "رائد", "نقيب", "مشير", "جنرال",
     "رئيسة", "مفوض", "منسق", "مسؤول", "نقيب", "عمدة", "حاكم", "والي", "أمير", "شيخ",
+    "مدعي", "آمر",
 ]
 # words that carry a title phrase on (المتحدث باسم الحكومة، مدير عام الشركة)
 DEFAULT_LINKS = ["باسم", "بإسم", "اسم", "إسم", "عام"]
@@ -47,16 +48,22 @@ _ALEFS = frozenset("اأإآ")
 
 @Language.factory(
     "khabar_titled_names", assigns=["doc.ents"],
-    requires=["token.pos", "doc.ents"],
+    requires=["token.pos", "token.morph", "doc.ents"],
     default_config={"titles": DEFAULT_TITLES, "links": DEFAULT_LINKS,
                     "name_tags": DEFAULT_NAME_TAGS, "boundary_tags": DEFAULT_BOUNDARY_TAGS,
-                    "max_name_words": 4, "max_title_words": 8},
+                    "max_name_words": 4, "max_title_words": 8, "construct_nouns": False,
+                    "place_prepositions": [], "given_name_tags": []},
 )
 def make_titled_names(nlp: Language, name: str, titles: list[str], links: list[str],
                       name_tags: list[str], boundary_tags: list[str], max_name_words: int,
-                      max_title_words: int) -> TitledNames:
+                      max_title_words: int, construct_nouns: bool,
+                      place_prepositions: list[str], given_name_tags: list[str],
+                      ) -> TitledNames:
+    """``construct_nouns``, ``place_prepositions`` and ``given_name_tags`` (0.10.1; off by
+    default, so a pipeline saved without them keeps its output) widen what is read."""
     return TitledNames(titles, links, name_tags, boundary_tags, max_name_words,
-                       max_title_words)
+                       max_title_words, construct_nouns=construct_nouns,
+                       place_prepositions=place_prepositions, given_name_tags=given_name_tags)
 
 
 def _fold(word: str) -> str:
@@ -67,7 +74,9 @@ class TitledNames:
     def __init__(self, titles: Iterable[str], links: Iterable[str] = DEFAULT_LINKS,
                  name_tags: Iterable[str] = DEFAULT_NAME_TAGS,
                  boundary_tags: Iterable[str] = DEFAULT_BOUNDARY_TAGS,
-                 max_name_words: int = 4, max_title_words: int = 8) -> None:
+                 max_name_words: int = 4, max_title_words: int = 8, *,
+                 construct_nouns: bool = False, place_prepositions: Iterable[str] = (),
+                 given_name_tags: Iterable[str] = ()) -> None:
         stems = {_fold(t) for t in titles}
         self.titles = frozenset(stems | {s + _fold("ة") for s in stems})
         self.links = frozenset(_fold(w) for w in links)
@@ -75,6 +84,12 @@ class TitledNames:
         self.boundary_tags = frozenset(boundary_tags)
         self.max_name_words = max_name_words
         self.max_title_words = max_title_words
+        # a noun in construct continues the phrase (رئيسة مجلس إدارة بنك المنامة)
+        self.construct_nouns = construct_nouns
+        # a preposition before a place or body continues it (المدعية العامة في مرسيليا)
+        self.place_prepositions = frozenset(_fold(w) for w in place_prepositions)
+        # tags a given name may have where a name word follows it (نزهة/NOUN بنعلي/X)
+        self.given_name_tags = frozenset(given_name_tags)
 
     def _is_title(self, token) -> bool:  # noqa: ANN001
         word = _fold(token.norm_)
@@ -105,11 +120,21 @@ class TitledNames:
                     _fold(doc[j + 1].text) in self.links:
                 j += 2  # ب + اسم
             elif token.pos_ == "ADP" and not token.whitespace_ and j + 1 < end and (
-                    self._definite(doc[j + 1]) or j + 1 in ent_at):
+                    self._definite(doc[j + 1]) or j + 1 in ent_at
+                    or self._in_construct(doc[j + 1])):
                 j += 1  # لل / ل / ب glued to a definite word or a name: للاجئين، لشركة أبل
+            elif self._in_construct(token):
+                j += 1
+            elif _fold(token.text) in self.place_prepositions and j + 1 in ent_at \
+                    and ent_at[j + 1].start == j + 1 and ent_at[j + 1].label_ in BODY_LABELS:
+                j = ent_at[j + 1].end
             else:
                 break
         return j
+
+    def _in_construct(self, token) -> bool:  # noqa: ANN001
+        return self.construct_nouns and token.pos_ == "NOUN" and token.is_alpha \
+            and "Cons" in token.morph.get("Definite")
 
     def _word_end(self, doc: Doc, k: int, end: int) -> int:
         """The token after the written word that starts at token ``k``."""
@@ -125,7 +150,12 @@ class TitledNames:
         while k < end and words < self.max_name_words:
             nxt = self._word_end(doc, k, end)
             tokens = doc[k:nxt]
-            if tokens[-1].pos_ not in self.name_tags or not tokens[-1].is_alpha:
+            tags = self.name_tags
+            if words == 0 and self.given_name_tags and nxt < end:
+                after = doc[nxt:self._word_end(doc, nxt, end)]
+                if after[-1].pos_ in self.name_tags and after[-1].is_alpha:
+                    tags = tags | self.given_name_tags
+            if tokens[-1].pos_ not in tags or not tokens[-1].is_alpha:
                 break
             if len(tokens) > 1 and (words == 0 or any(len(t) > 1 or not t.is_alpha
                                                       for t in tokens[:-1])):
@@ -134,6 +164,14 @@ class TitledNames:
                 break
             k, words = nxt, words + 1
         return k
+
+    def _person_end(self, doc: Doc, start: int, end: int) -> int:
+        """Where the words after the NER's person name stop: at a definite word, which
+        continues the clause (عوض العقيلي التهنئة), not the name."""
+        for k in range(start, end):
+            if self._definite(doc[k]):
+                return k
+        return end
 
     @staticmethod
     def _words(doc: Doc, start: int, end: int) -> int:
@@ -160,8 +198,10 @@ class TitledNames:
                     i += 1  # مستشار أبحاث: an indefinite title before its genitive
                     continue
                 k = self._name_end(doc, j, sent.end)
+                inside = {ent_at[t] for t in range(j, k) if t in ent_at}
+                if inside and self.construct_nouns:
+                    k = self._person_end(doc, max(e.end for e in inside), k)
                 if k > j and self._at_boundary(doc, k, sent.end):
-                    inside = {ent_at[t] for t in range(j, k) if t in ent_at}
                     fits = all(e.label_ == "PER" and e.start >= j and e.end <= k for e in inside)
                     # a name of one word only where it extends the NER's (العميد يحيى رسول)
                     if fits and (inside or self._words(doc, j, k) >= 2):
