@@ -213,6 +213,12 @@ def test_reader_takes_a_records_file_and_names_the_bad_line(tmp_path: Path):
     extra.write_text(json.dumps(RECORDS[3], ensure_ascii=False) + "\n")  # no split: added as is
     more = list(create_contract_corpus("train", annotations=str(path), extra=str(extra))(nlp))
     assert [eg.reference.text for eg in more] == [r["text"] for r in (*RECORDS[:2], RECORDS[3])]
+    # several extra files, in the order given (configs/events.cfg lists the review sets)
+    second = tmp_path / "second.jsonl"
+    second.write_text(json.dumps(RECORDS[2], ensure_ascii=False) + "\n")
+    both = create_contract_corpus("train", annotations=str(path), extra=[str(extra), str(second)])
+    assert [eg.reference.text for eg in both(nlp)] == [
+        r["text"] for r in (*RECORDS[:2], RECORDS[3], RECORDS[2])]
     path.write_text(lines[0] + "\n{oops\n")
     with pytest.raises(ValueError, match=r"records.jsonl:2"):
         list(create_contract_corpus("train", annotations=str(path))(nlp))

@@ -1,5 +1,5 @@
 """Package metadata kept in one place so setup.cfg, the CLI and model meta agree."""
 
 __title__ = "khabar"
-__version__ = "0.10.0"
+__version__ = "0.11.0"
 MODEL_NAME = "ar_khabar_md"

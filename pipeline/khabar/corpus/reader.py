@@ -38,14 +38,14 @@ def _load_records(split: str, annotations: str | None, shared: str | None) -> li
 @registry.readers("khabar.ContractCorpus.v1")
 def create_contract_corpus(
     split: str, annotations: str | None = None, shared: str | None = None, limit: int = 0,
-    extra: str | None = None,
+    extra: str | list[str] | None = None,
 ) -> Callable[[Language], Iterator[Example]]:
     """Examples of one split (``train``/``dev``/``test``; records of a file without a
     ``split`` field belong to every split). ``annotations`` is the stand-off folder
     (default ``corpus/annotations``) or a file of records with texts; ``shared`` the
     shared corpora folder; ``limit`` keeps the first articles only (0: all); ``extra``
-    a file of records added as they are; every event in them must be annotated, since
-    what is not marked is learned as no event."""
+    a file of records, or a list of files, added as they are; every event in them must be
+    annotated, since what is not marked is learned as no event."""
     records: list[dict[str, Any]] | None = None
 
     def read(nlp: Language) -> Iterator[Example]:
@@ -54,8 +54,8 @@ def create_contract_corpus(
             records = _load_records(split, annotations, shared)
             if limit:
                 records = records[:limit]
-            if extra:
-                records += _load_records("all", extra, None)
+            for path in [extra] if isinstance(extra, str) else extra or []:
+                records += _load_records("all", path, None)
         for record in records:
             reference = set_annotations_from_record(nlp.make_doc(record["text"]), record)
             yield Example(nlp.make_doc(record["text"]), reference)
