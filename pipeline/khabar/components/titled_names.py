@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..orthography import LETTER_FOLD
+from .entity_cleanup import DEFAULT_BODY_MARKERS
 
 # person titles, masculine stems without the article; the feminine adds ة
 DEFAULT_TITLES = [
@@ -35,8 +36,9 @@ DEFAULT_TITLES = [
     "مغني", "لواء", "عميد", "عقيد", "مقدم", "رائد", "نقيب", "مشير", "جنرال",
     "مفوض", "منسق", "مسؤول", "عمدة", "حاكم", "والي", "أمير", "شيخ", "مدعي", "آمر",
 ]
-# words that carry a title phrase on (المتحدث باسم الحكومة، مدير عام الشركة)
-DEFAULT_LINKS = ["باسم", "بإسم", "اسم", "إسم", "عام"]
+# words that carry a title phrase on: the entity cleanup's body markers (المتحدث باسم
+# الحكومة) and عام (مدير عام الشركة)
+DEFAULT_LINKS = [*DEFAULT_BODY_MARKERS, "عام"]
 # tags of the words of a name the NER missed (UD Arabic-PADT tags most names X); with NOUN
 # and ADJ a name runs on into the words after it (حيدر العبادي بإقالة عدد)
 DEFAULT_NAME_TAGS = ["PROPN", "X"]
@@ -61,7 +63,7 @@ def make_titled_names(nlp: Language, name: str, titles: list[str], links: list[s
                       max_title_words: int, construct_nouns: bool,
                       place_prepositions: list[str], given_name_tags: list[str],
                       ) -> TitledNames:
-    """``construct_nouns``, ``place_prepositions`` and ``given_name_tags`` (0.10.1; off by
+    """``construct_nouns``, ``place_prepositions`` and ``given_name_tags`` (0.11.0; off by
     default, so a pipeline saved without them keeps its output) widen what is read."""
     return TitledNames(titles, links, name_tags, boundary_tags, max_name_words,
                        max_title_words, construct_nouns=construct_nouns,
